@@ -1,0 +1,382 @@
+//! Features of each token for the tagger: the word and its neighbours, word shape, affixes,
+//! capitalisation in context (sentence start, all-caps or all-lowercase sentences), number-word
+//! classes from the number grammar, gazetteer membership and document-level evidence. Each
+//! feature is a 32-bit hash, so the model needs no vocabulary.
+
+use crate::gazetteer::{self, Gazetteer};
+use crate::hash::Fnv;
+use crate::tokens::Token;
+
+/// Per-sentence view of the tokens the features are computed from.
+pub struct SentenceView<'a> {
+    pub words: Vec<&'a str>,
+    pub lower: Vec<String>,
+    pub shapes: Vec<String>,
+    /// Sentence casing: 0 mixed, 1 all caps (headline), 2 all lower case.
+    pub casing: u8,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(text: &'a str, toks: &[Token]) -> Self {
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let lower: Vec<String> = words.iter().map(|w| norm_word(w)).collect();
+        let shapes = words.iter().map(|w| shape(w)).collect();
+        let (mut up, mut low) = (0, 0);
+        for w in &words {
+            let mut cs = w.chars().filter(|c| c.is_alphabetic());
+            if let Some(c) = cs.next() {
+                if w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+                    up += 1;
+                } else if c.is_lowercase() {
+                    low += 1;
+                }
+            }
+        }
+        let alpha = words.iter().filter(|w| w.chars().any(|c| c.is_alphabetic())).count();
+        let casing = if alpha >= 3 && up * 10 >= alpha * 8 {
+            1
+        } else if alpha >= 4 && low == alpha {
+            2
+        } else {
+            0
+        };
+        SentenceView { words, lower, shapes, casing }
+    }
+}
+
+/// Lower case, curly quotes straightened, digits mapped to '0' ("1,990" → "0,000").
+pub fn norm_word(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            '0'..='9' => '0',
+            '’' | '‘' | '`' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '–' | '—' | '―' | '‐' | '‑' | '−' => '-',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Word shape with runs compressed to at most two: "McDonald" → "XxXx", "U.S." → "X.X.", "1,990" → "d,dd".
+pub fn shape(w: &str) -> String {
+    let mut s = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in w.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = k;
+        s.push(k);
+    }
+    s
+}
+
+/// Document-level evidence, computed once per text: words that appear capitalised away from
+/// sentence starts (so a lower-case or all-caps mention may still be a name).
+#[derive(Default)]
+pub struct DocContext {
+    pub capitalised_inside: std::collections::HashSet<u32>,
+}
+
+impl DocContext {
+    pub fn new(text: &str, toks: &[Token], sentences: &[crate::tokens::Sentence]) -> Self {
+        let mut set = std::collections::HashSet::new();
+        for s in sentences {
+            let view_is_caps = {
+                let v = SentenceView::new(text, &toks[s.clone()]);
+                v.casing != 0
+            };
+            if view_is_caps {
+                continue;
+            }
+            for i in s.start + 1..s.end {
+                let w = toks[i].text(text);
+                let mut cs = w.chars();
+                if cs.next().is_some_and(|c| c.is_uppercase()) && cs.clone().any(|c| c.is_lowercase()) {
+                    set.insert(Fnv::new(200).str(&norm_word(w)).finish32());
+                }
+            }
+        }
+        DocContext { capitalised_inside: set }
+    }
+}
+
+/// What the second tagger learns from the first one's tags over the whole document: for each
+/// word form, how often the first tagger put it in each entity type (Ratinov & Roth's
+/// "context aggregation" and "prediction history").
+#[derive(Default)]
+pub struct DocVotes {
+    votes: std::collections::HashMap<u32, Vec<u16>>,
+}
+
+/// Key of a word form for document-level votes.
+pub fn word_key(w: &str) -> u32 {
+    Fnv::new(201).str(&norm_word(w)).finish32()
+}
+
+impl DocVotes {
+    /// `tags` are the first tagger's tags of every token of the text.
+    pub fn new(text: &str, toks: &[Token], tags: &[usize], ntypes: usize) -> Self {
+        let mut votes: std::collections::HashMap<u32, Vec<u16>> = Default::default();
+        for (t, &tag) in toks.iter().zip(tags) {
+            let w = t.text(text);
+            if !w.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            let v = votes.entry(word_key(w)).or_insert_with(|| vec![0; ntypes + 1]);
+            let slot = if tag == 0 { 0 } else { 1 + (tag - 1) / 4 };
+            v[slot] = v[slot].saturating_add(1);
+        }
+        DocVotes { votes }
+    }
+
+    /// Appends the stacked features of token `i` (index into `toks`/`tags`).
+    pub fn features(&self, text: &str, toks: &[Token], tags: &[usize], i: usize, out: &mut Vec<u32>) {
+        let tag = |k: isize| if k < 0 || k as usize >= tags.len() { 255u8 } else { tags[k as usize] as u8 };
+        let ii = i as isize;
+        out.push(Fnv::new(t::S1_TAG).byte(tag(ii)).finish32());
+        out.push(Fnv::new(t::S1_TAG_M1).byte(tag(ii - 1)).byte(tag(ii)).finish32());
+        out.push(Fnv::new(t::S1_TAG_P1).byte(tag(ii)).byte(tag(ii + 1)).finish32());
+        let w = toks[i].text(text);
+        if let Some(v) = self.votes.get(&word_key(w)) {
+            let total: u32 = v.iter().map(|&x| x as u32).sum();
+            if total > 1 {
+                for (ty, &c) in v.iter().enumerate() {
+                    if c > 0 {
+                        let frac = c as u32 * 4 / total; // 0..=4
+                        out.push(Fnv::new(t::S1_VOTE).byte(ty as u8).byte(frac as u8).finish32());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Templates: the first byte of each feature hash.
+mod t {
+    pub const BIAS: u8 = 0;
+    pub const W0: u8 = 1;
+    pub const WM1: u8 = 2;
+    pub const WP1: u8 = 3;
+    pub const WM2: u8 = 4;
+    pub const WP2: u8 = 5;
+    pub const RAW0: u8 = 6;
+    pub const SH0: u8 = 7;
+    pub const SHM1: u8 = 8;
+    pub const SHP1: u8 = 9;
+    pub const SH_M1_0: u8 = 10;
+    pub const SH_0_P1: u8 = 11;
+    pub const PRE: u8 = 12;
+    pub const SUF: u8 = 13;
+    pub const BI_M1_0: u8 = 14;
+    pub const BI_0_P1: u8 = 15;
+    pub const FIRST: u8 = 16;
+    pub const CASING: u8 = 17;
+    pub const CLASS0: u8 = 18;
+    pub const CLASSM1: u8 = 19;
+    pub const CLASSP1: u8 = 20;
+    pub const GAZP: u8 = 21;
+    pub const GAZN0: u8 = 22;
+    pub const GAZNM1: u8 = 23;
+    pub const GAZNP1: u8 = 24;
+    pub const DOCCAP: u8 = 25;
+    pub const LEN: u8 = 26;
+    pub const W0_WM1_SH: u8 = 27;
+    pub const CASING_W0: u8 = 28;
+    pub const WM1_SH0: u8 = 29;
+    pub const WP1_SH0: u8 = 30;
+    pub const GAZP_CASE: u8 = 31;
+    pub const NEWLINE: u8 = 32;
+    pub const S1_TAG: u8 = 40;
+    pub const S1_TAG_M1: u8 = 41;
+    pub const S1_TAG_P1: u8 = 42;
+    pub const S1_VOTE: u8 = 43;
+}
+
+/// Appends the feature hashes of every token of the sentence to `out`, `offsets[i]..offsets[i+1]`
+/// being token `i`'s features.
+pub fn extract(view: &SentenceView, gaz: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
+    let n = view.words.len();
+    let places = place_matches(view, gaz);
+    let name_flags: Vec<u16> = view.lower.iter().map(|w| gaz.get(w) & !gazetteer::PLACE_MASK).collect();
+    let classes: Vec<&str> = view.lower.iter().map(|w| crate::numbers::word_class(w).unwrap_or("-")).collect();
+    fn get(v: &[String], i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= v.len() {
+            "</s>"
+        } else {
+            &v[i as usize]
+        }
+    }
+    offsets.push(out.len() as u32);
+    for i in 0..n {
+        let ii = i as isize;
+        let w0 = &view.lower[i];
+        let sh0 = &view.shapes[i];
+        let f = |tag: u8| Fnv::new(tag);
+        out.push(f(t::BIAS).finish32());
+        out.push(f(t::W0).str(w0).finish32());
+        out.push(f(t::WM1).str(get(&view.lower, ii - 1)).finish32());
+        out.push(f(t::WP1).str(get(&view.lower, ii + 1)).finish32());
+        out.push(f(t::WM2).str(get(&view.lower, ii - 2)).finish32());
+        out.push(f(t::WP2).str(get(&view.lower, ii + 2)).finish32());
+        if view.casing == 0 {
+            out.push(f(t::RAW0).str(view.words[i]).finish32());
+        }
+        out.push(f(t::SH0).str(sh0).byte(view.casing).finish32());
+        out.push(f(t::SHM1).str(get(&view.shapes, ii - 1)).byte(view.casing).finish32());
+        out.push(f(t::SHP1).str(get(&view.shapes, ii + 1)).byte(view.casing).finish32());
+        out.push(f(t::SH_M1_0).str(get(&view.shapes, ii - 1)).str(sh0).byte(view.casing).finish32());
+        out.push(f(t::SH_0_P1).str(sh0).str(get(&view.shapes, ii + 1)).byte(view.casing).finish32());
+        let chars: Vec<char> = w0.chars().collect();
+        for k in 1..=3.min(chars.len()) {
+            out.push(f(t::PRE).str(&chars[..k].iter().collect::<String>()).finish32());
+        }
+        for k in 1..=4.min(chars.len()) {
+            out.push(f(t::SUF).str(&chars[chars.len() - k..].iter().collect::<String>()).finish32());
+        }
+        out.push(f(t::BI_M1_0).str(get(&view.lower, ii - 1)).str(w0).finish32());
+        out.push(f(t::BI_0_P1).str(w0).str(get(&view.lower, ii + 1)).finish32());
+        if i == 0 {
+            out.push(f(t::FIRST).str(sh0).finish32());
+        }
+        out.push(f(t::CASING).byte(view.casing).finish32());
+        if view.casing != 0 {
+            out.push(f(t::CASING_W0).byte(view.casing).str(w0).finish32());
+        }
+        out.push(f(t::CLASS0).str(classes[i]).finish32());
+        out.push(f(t::CLASSM1).str(if i > 0 { classes[i - 1] } else { "<s>" }).str(classes[i]).finish32());
+        out.push(f(t::CLASSP1).str(classes[i]).str(if i + 1 < n { classes[i + 1] } else { "</s>" }).finish32());
+        out.push(f(t::WM1_SH0).str(get(&view.lower, ii - 1)).str(sh0).finish32());
+        out.push(f(t::WP1_SH0).str(sh0).str(get(&view.lower, ii + 1)).finish32());
+        out.push(f(t::W0_WM1_SH).str(w0).str(get(&view.shapes, ii - 1)).finish32());
+        if let Some((flags, pos)) = places[i] {
+            for (b, name) in gazetteer::FLAG_NAMES.iter().enumerate() {
+                if flags & (1 << b) != 0 {
+                    out.push(f(t::GAZP).str(name).byte(pos).finish32());
+                    out.push(f(t::GAZP_CASE).str(name).byte(pos).str(sh0).finish32());
+                }
+            }
+        }
+        push_name_flags(out, t::GAZN0, name_flags[i], sh0);
+        if i > 0 {
+            push_name_flags(out, t::GAZNM1, name_flags[i - 1], "");
+        }
+        if i + 1 < n {
+            push_name_flags(out, t::GAZNP1, name_flags[i + 1], "");
+        }
+        if (view.casing != 0 || i == 0) && doc.capitalised_inside.contains(&Fnv::new(200).str(w0).finish32()) {
+            out.push(f(t::DOCCAP).byte(view.casing).finish32());
+        }
+        out.push(f(t::LEN).byte(chars.len().min(12) as u8).byte(view.casing).finish32());
+        if toks[i].after_newline {
+            out.push(f(t::NEWLINE).str(sh0).finish32());
+        }
+        offsets.push(out.len() as u32);
+    }
+}
+
+/// Second-tagger features of one sentence starting at token `base_tok`: each token's first-tagger
+/// features (`bf`/`bo`) followed by its stacked features.
+#[allow(clippy::too_many_arguments)]
+pub fn stack(text: &str, toks: &[Token], first_tags: &[usize], votes: &DocVotes, base_tok: usize, bf: &[u32], bo: &[u32], out: &mut Vec<u32>, offs: &mut Vec<u32>) {
+    out.clear();
+    offs.clear();
+    offs.push(0);
+    for j in 0..bo.len() - 1 {
+        out.extend_from_slice(&bf[bo[j] as usize..bo[j + 1] as usize]);
+        votes.features(text, toks, first_tags, base_tok + j, out);
+        offs.push(out.len() as u32);
+    }
+}
+
+fn push_name_flags(out: &mut Vec<u32>, tag: u8, flags: u16, sh: &str) {
+    if flags == 0 {
+        return;
+    }
+    for (b, name) in gazetteer::FLAG_NAMES.iter().enumerate() {
+        if flags & (1 << b) != 0 {
+            out.push(Fnv::new(tag).str(name).str(sh).finish32());
+        }
+    }
+}
+
+/// Longest place-name match covering each token: (flags, BILOU position 0..4).
+fn place_matches(view: &SentenceView, gaz: &Gazetteer) -> Vec<Option<(u16, u8)>> {
+    let n = view.lower.len();
+    let mut out = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        let mut best = None;
+        let mut phrase = String::new();
+        for len in 1..=gaz.max_tokens.min(n - i) {
+            if len > 1 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&view.words[i + len - 1].to_lowercase().replace('’', "'"));
+            // A place name starts with a capital letter unless the whole sentence is lower case.
+            if len == 1 && view.casing != 2 && !view.words[i].chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            let fl = gaz.get(&phrase) & gazetteer::PLACE_MASK;
+            if fl != 0 {
+                best = Some((len, fl));
+            }
+        }
+        if let Some((len, fl)) = best {
+            for k in 0..len {
+                let pos = if len == 1 { 3 } else if k == 0 { 0 } else if k + 1 == len { 2 } else { 1 };
+                out[i + k] = Some((fl, pos));
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("McDonald"), "XxXxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1,990"), "d,dd");
+        assert_eq!(norm_word("1,990’s"), "0,000's");
+    }
+    #[test]
+    fn features_are_deterministic_and_per_token() {
+        let text = "ANGELA MERKEL VISITS PARIS";
+        let toks = crate::tokens::tokenize(text);
+        let view = SentenceView::new(text, &toks);
+        assert_eq!(view.casing, 1);
+        let gaz = Gazetteer::default();
+        let (mut a, mut oa) = (vec![], vec![]);
+        extract(&view, &gaz, &DocContext::default(), &toks, &mut a, &mut oa);
+        let (mut b, mut ob) = (vec![], vec![]);
+        extract(&view, &gaz, &DocContext::default(), &toks, &mut b, &mut ob);
+        assert_eq!(a, b);
+        assert_eq!(oa.len(), toks.len() + 1);
+    }
+}

@@ -1,0 +1,388 @@
+//! Text → tokens with byte offsets, split into sentences.
+//!
+//! The rules follow the Penn Treebank conventions that OntoNotes uses, so that what the tagger
+//! sees at run time looks like what it was trained on: punctuation and quotes are split off,
+//! clitics (`'s`, `n't`) become tokens, currency symbols and `%` are separated from amounts,
+//! hyphens become their own tokens, abbreviations (`U.S.`, `Mr.`) keep their period. Scraped text
+//! that glued a number to a word (`5,200to`) is split so the number can be found on its own.
+
+/// A token: byte offsets into the text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// True when a line break lies between this token and the one before it.
+    pub after_newline: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Sentence: a range of token indices.
+pub type Sentence = std::ops::Range<usize>;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "gov", "sen", "rep", "rev", "hon", "pres", "inc", "corp", "ltd", "co", "bros", "vs",
+    "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "ave", "blvd", "rd", "univ", "dept", "est", "approx", "fig", "vol",
+    "op", "cf", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "mass", "calif", "fla",
+    "ill", "ariz", "colo", "conn", "del", "ga", "ind", "kan", "ky", "la", "md", "mich", "minn",
+    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
+    "wis", "wyo", "messrs", "mmes", "msgr", "supt", "atty", "rs",
+];
+
+const CURRENCY_PREFIXES: &[&str] = &[
+    "US$", "A$", "AU$", "C$", "CA$", "HK$", "NT$", "S$", "NZ$", "R$", "$", "€", "£", "¥", "₹", "₩", "₽",
+];
+
+const GLUE_WORDS: &[&str] = &[
+    "by", "in", "of", "to", "the", "and", "at", "from", "for", "with", "on", "as", "said",
+];
+
+const NUMBER_WORD_PREFIXES: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+];
+const GLUED_NOUNS: &[&str] = &[
+    "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour",
+    "minutes", "people", "times", "percent", "million", "billion", "dollars", "miles", "men",
+    "women", "children",
+];
+
+fn is_open_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '„' | '‚' | '¿' | '¡' | '`')
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | ',' | ';' | ':' | '!' | '?' | '…'
+    )
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‐' | '‑' | '−' | '―')
+}
+
+/// Split text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut newline = false;
+    let mut chunk_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            if let Some(s) = chunk_start.take() {
+                split_chunk(text, s, i, newline, &mut out);
+                newline = false;
+            }
+            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                newline = true;
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    if let Some(s) = chunk_start {
+        split_chunk(text, s, text.len(), newline, &mut out);
+    }
+    out
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}')
+}
+
+/// Split one whitespace-free chunk `text[s..e]` into tokens.
+fn split_chunk(text: &str, mut s: usize, mut e: usize, newline: bool, out: &mut Vec<Token>) {
+    let first = out.len();
+    // A clitic standing alone (already split off, as in treebank-style text): one token.
+    if is_clitic(&text[s..e]) {
+        out.push(Token { start: s, end: e, after_newline: newline });
+        return;
+    }
+    let mut tail: Vec<Token> = Vec::new();
+    // Leading opening punctuation, one character at a time.
+    while s < e {
+        let c = text[s..e].chars().next().unwrap();
+        if is_open_punct(c) || (is_dash(c) && s + c.len_utf8() < e && !next_is_digit(text, s + c.len_utf8(), e)) {
+            push(out, s, s + c.len_utf8());
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing closing punctuation (and a final period unless it ends an abbreviation).
+    while e > s {
+        let c = text[s..e].chars().next_back().unwrap();
+        let cl = c.len_utf8();
+        if is_close_punct(c) || is_dash(c) {
+            // keep an apostrophe that is part of a plural possessive (handled below as clitic)
+            if (c == '\'' || c == '’') && e - cl > s {
+                let prev = text[s..e - cl].chars().next_back().unwrap();
+                if prev == 's' || prev == 'S' {
+                    tail.push(Token { start: e - cl, end: e, after_newline: false });
+                    e -= cl;
+                    continue;
+                }
+            }
+            tail.push(Token { start: e - cl, end: e, after_newline: false });
+            e -= cl;
+        } else if c == '.' {
+            let word = &text[s..e - 1];
+            if keeps_period(word) {
+                break;
+            }
+            tail.push(Token { start: e - 1, end: e, after_newline: false });
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    if s < e {
+        split_core(text, s, e, out);
+    }
+    out.extend(tail.into_iter().rev());
+    if let Some(t) = out.get_mut(first) {
+        t.after_newline = newline;
+    }
+}
+
+fn is_clitic(w: &str) -> bool {
+    let w = w.to_lowercase().replace('’', "'");
+    matches!(w.as_str(), "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m" | "n't")
+}
+
+fn next_is_digit(text: &str, i: usize, e: usize) -> bool {
+    text[i..e].chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.')
+}
+
+fn push(out: &mut Vec<Token>, start: usize, end: usize) {
+    if start < end {
+        out.push(Token { start, end, after_newline: false });
+    }
+}
+
+/// Does `word` (without its final '.') keep the period? Abbreviations, initials and dotted acronyms.
+fn keeps_period(word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let c0 = chars.next().unwrap();
+    if chars.next().is_none() {
+        return c0.is_alphabetic(); // "J." initials
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 3 && p.chars().all(char::is_alphabetic)) {
+        return true; // U.S, e.g, Ph.D
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Split the core of a chunk (no leading/trailing punctuation) into tokens.
+fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
+    let w = &text[s..e];
+    // Currency prefix: "$1.25", "US$5", "€40m".
+    for p in CURRENCY_PREFIXES {
+        if w.len() > p.len() && w.starts_with(p) && next_is_digit(text, s + p.len(), e) {
+            push(out, s, s + p.len());
+            return split_core(text, s + p.len(), e, out);
+        }
+    }
+    // Internal hyphens/dashes become tokens ("twenty-three" → twenty - three), except inside a
+    // number range that starts with a digit and has only digits ("2003-11" stays split too, as
+    // OntoNotes does: 2003 - 11).
+    if let Some((i, c)) = w.char_indices().skip(1).find(|&(_, c)| is_dash(c)) {
+        let at = s + i;
+        split_core(text, s, at, out);
+        push(out, at, at + c.len_utf8());
+        if at + c.len_utf8() < e {
+            split_core(text, at + c.len_utf8(), e, out);
+        }
+        return;
+    }
+    // Clitics: n't, 's, 're, 've, 'll, 'd, 'm (straight or curly apostrophe).
+    let lower = w.to_lowercase();
+    for cl in ["n't", "n’t"] {
+        if lower.len() > cl.len() && lower.ends_with(cl) {
+            let at = e - cl.len();
+            push(out, s, at);
+            push(out, at, e);
+            return;
+        }
+    }
+    for cl in ["'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve", "’ll", "’d", "’m"] {
+        if lower.len() > cl.len() && lower.ends_with(cl) {
+            let at = e - cl.len();
+            split_core(text, s, at, out);
+            push(out, at, e);
+            return;
+        }
+    }
+    // Percent sign and trailing currency symbol: "12%", "2,500$".
+    for suf in ["%", "$", "€", "£"] {
+        if w.len() > suf.len() && w.ends_with(suf) {
+            let at = e - suf.len();
+            split_core(text, s, at, out);
+            push(out, at, e);
+            return;
+        }
+    }
+    // A number glued to a following word: "5,200to", "4.5bn", "5km" (but "21st", "1990s", "3D").
+    let bytes = w.as_bytes();
+    if bytes[0].is_ascii_digit() {
+        let mut i = 0;
+        while i < bytes.len() && (bytes[i].is_ascii_digit() || ((bytes[i] == b',' || bytes[i] == b'.') && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit())) {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            let rest = &w[i..];
+            let rl = rest.to_ascii_lowercase();
+            let suffix_ok = matches!(rl.as_str(), "st" | "nd" | "rd" | "th" | "s" | "d")
+                || (rest.len() == 1 && rest.as_bytes()[0].is_ascii_uppercase() && !matches!(rest, "K" | "M" | "B" | "T"));
+            if !suffix_ok && rest.bytes().all(|b| b.is_ascii_alphabetic()) {
+                push(out, s, s + i);
+                push(out, s + i, e);
+                return;
+            }
+        }
+    }
+    // A function word glued to a capitalised word by a bad scrape: "byC.B.", "inLondon".
+    if let Some(i) = w.char_indices().find(|&(_, c)| c.is_uppercase()).map(|(i, _)| i) {
+        if i > 0 && GLUE_WORDS.contains(&&w[..i]) && w.len() > i + 1 {
+            push(out, s, s + i);
+            push(out, s + i, e);
+            return;
+        }
+    }
+    // A number word glued to a noun: "fivedays".
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        for p in NUMBER_WORD_PREFIXES {
+            if let Some(rest) = w.strip_prefix(p) {
+                if GLUED_NOUNS.contains(&rest) {
+                    push(out, s, s + p.len());
+                    push(out, s + p.len(), e);
+                    return;
+                }
+            }
+        }
+    }
+    push(out, s, e);
+}
+
+/// Split tokens into sentences: after `.`, `!`, `?` (optionally followed by closing quotes) when
+/// the next token starts a new sentence, at blank lines, and at a single line break that follows
+/// a short line (a headline) or sentence-final punctuation.
+pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..toks.len() {
+        let prev = toks[i - 1].text(text);
+        let cur = &toks[i];
+        let gap = &text[toks[i - 1].end..cur.start];
+        let mut boundary = false;
+        if cur.after_newline {
+            let blank = gap.matches('\n').count() >= 2 || gap.contains("\r\n\r\n") || gap.matches('\r').count() >= 2;
+            let line_len = text[..toks[i - 1].end].rsplit('\n').next().map_or(0, |l| l.chars().count());
+            boundary = blank || is_terminal(prev) || line_len < 60;
+        } else if is_terminal(prev) || (is_closing_quote(prev) && i >= 2 && start != i - 1 && is_terminal(toks[i - 2].text(text))) {
+            let c = cur.text(text).chars().next().unwrap_or(' ');
+            boundary = if c == '"' || c == '\'' {
+                // A straight quote after a full stop opens the next sentence only if a capital follows.
+                toks.get(i + 1).is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase))
+            } else {
+                c.is_uppercase() || c.is_ascii_digit() || is_open_punct(c)
+            };
+        }
+        if boundary {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+fn is_terminal(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | "…" | "?!" | "!?")
+}
+fn is_closing_quote(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "'" | "’" | ")")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn ptb_like_splits() {
+        assert_eq!(toks("Mr. Smith's car, in the U.S., isn't \"new\"."),
+            vec!["Mr.", "Smith", "'s", "car", ",", "in", "the", "U.S.", ",", "is", "n't", "\"", "new", "\"", "."]);
+        assert_eq!(toks("$1.25 trillion (12%) of €40m"), vec!["$", "1.25", "trillion", "(", "12", "%", ")", "of", "€", "40", "m"]);
+        assert_eq!(toks("twenty-three 2003-11 US$5"), vec!["twenty", "-", "three", "2003", "-", "11", "US$", "5"]);
+        assert_eq!(toks("the 21st in the 1990s"), vec!["the", "21st", "in", "the", "1990s"]);
+        assert_eq!(toks("Ting 's car does n't"), vec!["Ting", "'s", "car", "does", "n't"]);
+    }
+
+    #[test]
+    fn glued_scrapes() {
+        assert_eq!(toks("5,200to go"), vec!["5,200", "to", "go"]);
+        assert_eq!(toks("written byC.B. Jones"), vec!["written", "by", "C.B.", "Jones"]);
+        assert_eq!(toks("fivedays later"), vec!["five", "days", "later"]);
+        assert_eq!(toks("4.5bn and 25km"), vec!["4.5", "bn", "and", "25", "km"]);
+        assert_eq!(toks("RusskiiTroll54 F-16"), vec!["RusskiiTroll54", "F", "-", "16"]);
+    }
+
+    #[test]
+    fn curly_quotes_and_possessives() {
+        assert_eq!(toks("“Harry Smith’s” dogs’ bowls"), vec!["“", "Harry", "Smith", "’s", "”", "dogs", "’", "bowls"]);
+    }
+
+    #[test]
+    fn offsets_are_exact_with_emoji() {
+        let s = "😀 Zürich — 5 km\r\nNext";
+        for t in tokenize(s) {
+            assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end) && t.start < t.end);
+        }
+        assert_eq!(toks(s), vec!["😀", "Zürich", "—", "5", "km", "Next"]);
+    }
+
+    #[test]
+    fn sentence_split() {
+        let s = "He met Mr. Smith in the U.S. on Monday. They left! \"Why?\" she asked.\n\nHEADLINE HERE\nBody text.";
+        let t = tokenize(s);
+        let sents: Vec<String> = sentences(s, &t).into_iter().map(|r| t[r].iter().map(|x| x.text(s)).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(sents, vec![
+            "He met Mr. Smith in the U.S. on Monday .",
+            "They left !",
+            "\" Why ? \" she asked .",
+            "HEADLINE HERE",
+            "Body text .",
+        ]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_cover_non_space(s in "\\PC{0,60}") {
+            let t = tokenize(&s);
+            let mut last = 0;
+            for x in &t {
+                proptest::prop_assert!(x.start >= last && x.start < x.end && x.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(x.start) && s.is_char_boundary(x.end));
+                proptest::prop_assert!(s[last..x.start].chars().all(|c| c.is_whitespace() || c.is_control() || is_invisible(c)));
+                last = x.end;
+            }
+            let _ = sentences(&s, &t);
+        }
+    }
+}

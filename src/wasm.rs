@@ -1,0 +1,49 @@
+//! The JavaScript binding: converts only. `annotate(text, options?)` returns plain objects with
+//! UTF-16 offsets (JS string indices). All logic lives in the core.
+
+use crate::annotate::{Annotator, Options};
+use crate::offsets::Encoding;
+use serde::Serialize;
+use std::cell::OnceCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static ANNOTATOR: OnceCell<Result<Annotator, String>> = const { OnceCell::new() };
+}
+
+fn with_annotator<R>(f: impl FnOnce(&Annotator) -> R) -> Result<R, JsError> {
+    ANNOTATOR.with(|cell| match cell.get_or_init(|| Annotator::embedded().map_err(|e| e.to_string())) {
+        Ok(a) => Ok(f(a)),
+        Err(e) => Err(JsError::new(e)),
+    })
+}
+
+/// Annotates `text`. `options` (optional): `{ labels, minScore, dictionary: { add: [{text, label}], suppress: [text] } }`.
+/// Returns `[{start, end, label, kind, text, value?, low?, high?, unit?, currency?, score}]`, UTF-16 offsets.
+#[wasm_bindgen]
+pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let mut opts: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    opts.offsets = Encoding::Utf16;
+    let ents = with_annotator(|a| a.annotate(text, &opts))?;
+    ents.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Loads the model now (otherwise the first `annotate` does), so a page can warm up.
+#[wasm_bindgen]
+pub fn warm() -> Result<(), JsError> {
+    with_annotator(|_| ())
+}
+
+/// Crate version and a one-line description of the embedded model.
+#[wasm_bindgen]
+pub fn version() -> String {
+    let model = ANNOTATOR.with(|c| match c.get() {
+        Some(Ok(a)) => a.model().info.clone(),
+        _ => String::from("model not loaded yet"),
+    });
+    format!("article-annotator {} ({model})", env!("CARGO_PKG_VERSION"))
+}

@@ -1,0 +1,78 @@
+//! The whole pipeline with the committed model, on text written for these tests.
+
+use article_annotator::{Annotator, Encoding, Label, Options};
+
+fn ann() -> Annotator {
+    Annotator::embedded().expect("committed model loads")
+}
+
+fn find<'a>(ents: &'a [article_annotator::Entity], text: &str) -> Option<&'a article_annotator::Entity> {
+    ents.iter().find(|e| e.text == text)
+}
+
+#[test]
+fn finds_people_places_numbers_dates() {
+    let text = "Prime Minister Jacinda Ardern flew from Wellington to Tokyo on Tuesday, \
+                where she met Fumio Kishida. Japan pledged $4.5 billion, about 12 percent more than in 2019.";
+    let ents = ann().annotate(text, &Options::default());
+    let got = |t: &str| find(&ents, t).map(|e| e.label);
+    assert_eq!(got("Jacinda Ardern"), Some(Label::Person), "{ents:#?}");
+    assert_eq!(got("Fumio Kishida"), Some(Label::Person), "{ents:#?}");
+    assert_eq!(got("Wellington"), Some(Label::Place), "{ents:#?}");
+    assert_eq!(got("Tokyo"), Some(Label::Place), "{ents:#?}");
+    assert_eq!(got("Japan"), Some(Label::Place), "{ents:#?}");
+    assert!(ents.iter().any(|e| e.label == Label::Date && e.text.contains("Tuesday")), "{ents:#?}");
+    assert!(ents.iter().any(|e| e.label == Label::Date && e.text.contains("2019")), "{ents:#?}");
+    let money = ents.iter().find(|e| e.kind == "money").expect("money");
+    assert_eq!(money.value, Some(4.5e9));
+    assert_eq!(money.currency.as_deref(), Some("USD"));
+    let pct = ents.iter().find(|e| e.kind == "percent").expect("percent");
+    assert_eq!(pct.value, Some(12.0));
+    assert_eq!(find(&ents, "Japan").unwrap().kind, "country");
+}
+
+#[test]
+fn spans_are_sorted_disjoint_and_match_the_text() {
+    let text = "“Zoë Kravitz” 👩🏽‍🚀 visited Zürich — 25 km from Basel — on 3 March 2021.\r\nShe paid €40m.";
+    for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::CodePoints] {
+        let ents = ann().annotate(text, &Options { offsets: enc, ..Options::default() });
+        assert!(!ents.is_empty());
+        let mut last = 0;
+        for e in &ents {
+            assert!(e.start >= last && e.start < e.end);
+            last = e.end;
+            let slice = match enc {
+                Encoding::Utf8 => text[e.start..e.end].to_string(),
+                Encoding::Utf16 => String::from_utf16(&text.encode_utf16().collect::<Vec<_>>()[e.start..e.end]).unwrap(),
+                Encoding::CodePoints => text.chars().skip(e.start).take(e.end - e.start).collect(),
+            };
+            assert_eq!(slice, e.text);
+            assert!((0.0..=1.0).contains(&e.score));
+        }
+    }
+}
+
+#[test]
+fn labels_filter_min_score_and_dictionary() {
+    let a = ann();
+    let text = "Angela Merkel met Zorblax Quint in Paris.";
+    let only_places = a.annotate(text, &Options { labels: vec![Label::Place], ..Options::default() });
+    assert!(only_places.iter().all(|e| e.label == Label::Place) && !only_places.is_empty());
+    let none = a.annotate(text, &Options { min_score: 1.01, ..Options::default() });
+    assert!(none.is_empty());
+    let opts: Options = serde_json::from_str(r#"{"dictionary":{"add":[{"text":"zorblax quint","label":"PERSON"}],"suppress":["paris"]}}"#).unwrap();
+    let ents = a.annotate(text, &opts);
+    assert!(find(&ents, "Zorblax Quint").is_some_and(|e| e.label == Label::Person && e.score == 1.0));
+    assert!(find(&ents, "Paris").is_none());
+}
+
+#[test]
+fn empty_and_odd_inputs_do_not_panic() {
+    let a = ann();
+    for t in ["", " ", "\n\n\n", "\u{0}\u{1}", "$", "%", "'s", "-", "—", "\u{FFFD}", "12345678901234567890123456789", &"9".repeat(5000), &"A".repeat(10000)] {
+        let ents = a.annotate(t, &Options::default());
+        for e in ents {
+            assert_eq!(&t[e.start..e.end], e.text);
+        }
+    }
+}

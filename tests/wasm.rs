@@ -1,0 +1,52 @@
+//! The wasm binding in headless Chromium: results decode back into the core's Rust types, and
+//! offsets are UTF-16 code units (checked by slicing the JS string).
+#![cfg(target_arch = "wasm32")]
+
+use article_annotator::{wasm, Entity, Label};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn run(text: &str, options: JsValue) -> Vec<Entity> {
+    let v = wasm::annotate(text, options).map_err(JsValue::from).expect("annotate succeeds");
+    serde_wasm_bindgen::from_value(v).expect("results decode into Entity")
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_slice_the_js_string() {
+    let text = "👩🏽‍🚀 “Angela Merkel” flew to Paris — then to Berlin, spending $4.5 billion.";
+    let ents = run(text, JsValue::UNDEFINED);
+    let js = js_sys::JsString::from(text);
+    assert!(!ents.is_empty());
+    for e in &ents {
+        let sliced: String = js.slice(e.start as u32, e.end as u32).into();
+        assert_eq!(sliced, e.text, "UTF-16 offsets of {e:?}");
+    }
+    assert!(ents.iter().any(|e| e.text == "Angela Merkel" && e.label == Label::Person), "{ents:?}");
+    assert!(ents.iter().any(|e| e.text == "Paris" && e.label == Label::Place), "{ents:?}");
+    let money = ents.iter().find(|e| e.label == Label::Number && e.kind == "money").expect("a money span");
+    assert_eq!(money.value, Some(4.5e9));
+    assert_eq!(money.currency.as_deref(), Some("USD"));
+}
+
+#[wasm_bindgen_test]
+fn options_filter_and_dictionary() {
+    let opts = js_sys::JSON::parse(r#"{"labels":["PERSON"],"minScore":0.0,"dictionary":{"add":[{"text":"Zorblax Quint","label":"PERSON"}],"suppress":["Angela Merkel"]}}"#).unwrap();
+    let ents = run("Angela Merkel met Zorblax Quint in Paris on 3 March 2021.", opts);
+    let texts: Vec<&str> = ents.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts, vec!["Zorblax Quint"]);
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_a_clear_error() {
+    let err = wasm::annotate("Paris", JsValue::from_str("not an object")).err().expect("an error");
+    let msg = js_sys::Error::from(JsValue::from(err)).message();
+    assert!(String::from(msg).contains("invalid options"));
+}
+
+#[wasm_bindgen_test]
+fn empty_and_lone_surrogate_inputs() {
+    assert!(run("", JsValue::UNDEFINED).is_empty());
+    assert!(run("   \n\t ", JsValue::UNDEFINED).is_empty());
+}
