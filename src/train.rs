@@ -68,7 +68,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<GazetteerData, String> {
         }
         let flag = if pop >= 1_000_000 { gazetteer::CITY_BIG } else if pop >= 100_000 { gazetteer::CITY_MID } else { gazetteer::CITY };
         e.push((cols[1].into(), flag));
-        if pop >= 100_000 {
+        if pop >= 1_000_000 {
             for alt in cols[7].split('|') {
                 // Alternate names: keep the capitalised, word-like ones (not airport codes).
                 if alt.chars().count() > 3 && alt.chars().next().is_some_and(char::is_uppercase) && alt.chars().any(char::is_lowercase) {
@@ -90,7 +90,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<GazetteerData, String> {
     };
     e.extend(names("census-names/dist.male.first", gazetteer::FIRST_COMMON, gazetteer::FIRST, gazetteer::FIRST, 150, usize::MAX, usize::MAX)?);
     e.extend(names("census-names/dist.female.first", gazetteer::FIRST_COMMON, gazetteer::FIRST, gazetteer::FIRST, 150, usize::MAX, usize::MAX)?);
-    e.extend(names("census-names/dist.all.last", gazetteer::LAST_COMMON, gazetteer::LAST, gazetteer::LAST_RARE, 1000, 10_000, 30_000)?);
+    e.extend(names("census-names/dist.all.last", gazetteer::LAST_COMMON, gazetteer::LAST, gazetteer::LAST_RARE, 1000, 10_000, 20_000)?);
     Ok(Gazetteer::build(e))
 }
 
