@@ -9,8 +9,9 @@ use crate::spans::{self, RawSpan};
 use crate::tokens;
 use serde::{Deserialize, Serialize};
 
-/// The four labels the product shows.
+/// The four labels the product shows (`"PERSON"`, `"PLACE"`, `"NUMBER"`, `"DATE"` in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Label {
     Person,
@@ -35,9 +36,36 @@ impl Label {
 }
 
 /// One entity found in the text.
+///
+/// `start..end` is the span in the unit chosen by [`Options::offsets`] (UTF-8 bytes by default,
+/// so `&text[e.start..e.end] == e.text`). Serialises to JSON with the field names below; the
+/// optional number fields are left out when absent.
+// The Rust example is left out of the wasm build, so the TypeScript declarations that
+// tsify generates from these doc comments carry no Rust code.
+#[cfg_attr(not(target_arch = "wasm32"), doc = r#"
+```
+use article_annotator::{Annotator, Label, Options};
+let annotator = Annotator::embedded().unwrap();
+let text = "The company paid $4.5 billion in 2021.";
+let entities = annotator.annotate(text, &Options::default());
+let money = entities.iter().find(|e| e.kind == "money").expect("an amount of money");
+assert_eq!(money.label, Label::Number);
+assert_eq!(&text[money.start..money.end], "$4.5 billion");
+assert_eq!(money.value, Some(4.5e9));
+assert_eq!(money.currency.as_deref(), Some("USD"));
+assert!((0.0..=1.0).contains(&money.score));
+
+let json = serde_json::to_value(money).unwrap();
+assert_eq!(json["label"], "NUMBER");
+assert_eq!(json["text"], "$4.5 billion");
+assert!(json.get("unit").is_none(), "absent optional fields are omitted");
+```
+"#)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Entity {
-    /// Start offset, in the unit the caller asked for (UTF-8 bytes by default).
+    /// Start offset, in the unit of `Options::offsets` (UTF-8 bytes by default in Rust, UTF-16
+    /// code units in JavaScript).
     pub start: usize,
     /// End offset (exclusive), same unit.
     pub end: usize,
@@ -47,11 +75,13 @@ pub struct Entity {
     pub kind: String,
     /// The text of the span, exactly as in the input.
     pub text: String,
-    /// Normalised value of a number (the low end of a range).
+    /// Normalised value of a number (the low end of a range); NUMBER only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// Low end of a range ("3 to 5 million"); NUMBER only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub low: Option<f64>,
+    /// High end of a range; NUMBER only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high: Option<f64>,
     /// Unit of a quantity ("km") or "percent".
@@ -64,32 +94,72 @@ pub struct Entity {
     pub score: f32,
 }
 
+/// A string the annotator must find, wherever it occurs as whole words (case-insensitive).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, rename_all = "camelCase")]
 pub struct DictEntry {
+    /// The words to find.
     pub text: String,
+    /// Label of the entity (PERSON when absent).
     pub label: Option<Label>,
+    /// Finer kind (the label's usual kind when absent).
     pub kind: Option<String>,
 }
 
 /// The user's dictionary: strings that must be found, and strings that must not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, rename_all = "camelCase")]
 pub struct Dictionary {
+    /// Strings found wherever they occur; they win over what the tagger said there.
     pub add: Vec<DictEntry>,
+    /// Entities whose text equals one of these (case-insensitive) are dropped.
     pub suppress: Vec<String>,
 }
 
-/// Options of [`Annotator::annotate`]; every field is optional.
+/// Options of [`Annotator::annotate`]; every field is optional (`Options::default()` returns
+/// every label, every score, UTF-8 byte offsets). In JSON the fields are camelCase
+/// (`labels`, `minScore`, `dictionary`, `offsets`); in JavaScript this is `AnnotateOptions`.
+// The Rust example is left out of the wasm build, so the TypeScript declarations that
+// tsify generates from these doc comments carry no Rust code.
+#[cfg_attr(not(target_arch = "wasm32"), doc = r##"
+```
+use article_annotator::{Annotator, DictEntry, Dictionary, Encoding, Label, Options};
+let annotator = Annotator::embedded().unwrap();
+let opts = Options {
+    labels: vec![Label::Person],
+    min_score: 0.5,
+    dictionary: Dictionary {
+        add: vec![DictEntry { text: "Zorblax Quint".into(), label: Some(Label::Person), kind: None }],
+        suppress: vec!["Angela Merkel".into()],
+    },
+    offsets: Encoding::CodePoints,
+};
+let entities = annotator.annotate("Angela Merkel met Zorblax Quint in Paris.", &opts);
+let texts: Vec<&str> = entities.iter().map(|e| e.text.as_str()).collect();
+assert_eq!(texts, ["Zorblax Quint"]);
+assert_eq!((entities[0].start, entities[0].end), (18, 31));
+
+// The same options as JSON (what the JavaScript binding takes):
+let from_json: Options = serde_json::from_str(r#"{"labels": ["PERSON"], "minScore": 0.5,
+    "dictionary": {"add": [{"text": "Zorblax Quint", "label": "PERSON"}], "suppress": ["Angela Merkel"]},
+    "offsets": "codepoints"}"#).unwrap();
+assert_eq!(from_json, opts);
+```
+"##)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(rename = "AnnotateOptions"))]
 #[serde(default, rename_all = "camelCase")]
 pub struct Options {
     /// Labels to return (all when empty).
     pub labels: Vec<Label>,
-    /// Drop entities whose score is below this.
+    /// Drop entities whose score is below this (0..1).
     pub min_score: f32,
+    /// Strings to always find, and strings to never return.
     pub dictionary: Dictionary,
-    /// Offset unit of the returned entities.
+    /// Offset unit of the returned entities: `utf8` bytes by default in Rust; the JavaScript
+    /// binding defaults to `utf16` (JS string indices).
     pub offsets: Encoding,
 }
 
@@ -134,7 +204,27 @@ impl Annotator {
         &self.model
     }
 
-    /// Finds the entities of `text`, sorted by start, non-overlapping.
+    /// Finds the entities of `text`, sorted by start, non-overlapping, with offsets in the unit
+    /// of [`Options::offsets`] (UTF-8 bytes by default).
+    ///
+    /// ```
+    /// use article_annotator::{Annotator, Encoding, Label, Options};
+    /// let annotator = Annotator::embedded().unwrap();
+    /// let text = "Angela Merkel met Emmanuel Macron in Paris on 4 July 2019.";
+    /// let entities = annotator.annotate(text, &Options::default());
+    /// for e in &entities {
+    ///     assert_eq!(&text[e.start..e.end], e.text); // byte offsets
+    /// }
+    /// assert!(entities.windows(2).all(|w| w[0].end <= w[1].start));
+    /// let found: Vec<(&str, Label)> = entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    /// assert!(found.contains(&("Angela Merkel", Label::Person)));
+    /// assert!(found.contains(&("Paris", Label::Place)));
+    ///
+    /// // Only places, with offsets for Python (code points) or JavaScript (UTF-16 code units):
+    /// let opts = Options { labels: vec![Label::Place], offsets: Encoding::Utf16, ..Options::default() };
+    /// let places = annotator.annotate("😀 Paris", &opts);
+    /// assert_eq!((places[0].start, places[0].end), (3, 8));
+    /// ```
     pub fn annotate(&self, text: &str, opts: &Options) -> Vec<Entity> {
         let raw = self.tag(text);
         let mut ents: Vec<Entity> = raw.iter().filter_map(|s| self.to_entity(text, s)).collect();
@@ -151,23 +241,27 @@ impl Annotator {
         let doc = DocContext::new(text, &toks, &sents);
         let model = &self.model;
         // First tagger, on local features.
-        let mut base = Vec::with_capacity(sents.len());
+        // The first tagger's features are kept for the second tagger only when there is one.
+        let mut base = Vec::new();
         let mut tags = vec![0usize; toks.len()];
         let mut conf = vec![0f32; toks.len()];
+        let (mut feats, mut offs) = (Vec::new(), Vec::new());
         for s in &sents {
-            let (mut feats, mut offs) = (Vec::new(), Vec::new());
+            feats.clear();
+            offs.clear();
             let view = SentenceView::new(text, &toks[s.clone()]);
             features::extract(&view, &model.gazetteer, &doc, &toks[s.clone()], &mut feats, &mut offs);
             let (t, c) = model.first.decode(&feats, &offs);
             tags[s.clone()].copy_from_slice(&t);
             conf[s.clone()].copy_from_slice(&c);
-            base.push((feats, offs));
+            if model.second.is_some() {
+                base.push((feats.clone(), offs.clone()));
+            }
         }
         // Second tagger: the same features plus the first tagger's view of the whole document.
         if let Some(second) = &model.second {
             let votes = features::DocVotes::new(text, &toks, &tags, model.types.len());
             let first_tags = tags.clone();
-            let (mut feats, mut offs) = (Vec::new(), Vec::new());
             for (s, (bf, bo)) in sents.iter().zip(&base) {
                 features::stack(text, &toks, &first_tags, &votes, s.start, bf, bo, &mut feats, &mut offs);
                 let (t, c) = second.decode(&feats, &offs);
@@ -182,6 +276,11 @@ impl Annotator {
         let types = &model.types;
         let name_like = |t: usize| matches!(types[t].as_str(), "PERSON" | "GPE" | "LOC" | "FAC" | "ORG" | "NORP");
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);
+        let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
+        spans::tidy_numbers(text, &toks, &mut raw, is_number);
+        if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
+            spans::grammar_numbers(text, &toks, &mut raw, is_number, cardinal);
+        }
         raw
     }
 
@@ -244,6 +343,18 @@ fn fill_value(e: &mut Entity) {
         e.high = v.high;
         e.unit = v.unit;
         e.currency = v.currency;
+        // The text decides the kind when it shows one ("$", "%", "km"); otherwise the tagger's stands.
+        e.kind = kind_name(v.kind).to_string();
+    }
+}
+
+fn kind_name(k: NumberKind) -> &'static str {
+    match k {
+        NumberKind::Cardinal => "cardinal",
+        NumberKind::Ordinal => "ordinal",
+        NumberKind::Money => "money",
+        NumberKind::Percent => "percent",
+        NumberKind::Quantity => "quantity",
     }
 }
 

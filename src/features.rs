@@ -21,26 +21,36 @@ impl<'a> SentenceView<'a> {
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let lower: Vec<String> = words.iter().map(|w| norm_word(w)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
-        let (mut up, mut low) = (0, 0);
-        for w in &words {
-            let mut cs = w.chars().filter(|c| c.is_alphabetic());
-            if let Some(c) = cs.next() {
-                if w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-                    up += 1;
-                } else if c.is_lowercase() {
-                    low += 1;
-                }
-            }
-        }
-        let alpha = words.iter().filter(|w| w.chars().any(|c| c.is_alphabetic())).count();
-        let casing = if alpha >= 3 && up * 10 >= alpha * 8 {
-            1
-        } else if alpha >= 4 && low == alpha {
-            2
-        } else {
-            0
-        };
+        let casing = sentence_casing(&words);
         SentenceView { words, lower, shapes, casing }
+    }
+}
+
+/// Sentence casing: 0 mixed, 1 all caps (a headline), 2 all lower case (a comment).
+pub fn sentence_casing(words: &[&str]) -> u8 {
+    let (mut up, mut low, mut alpha) = (0, 0, 0);
+    for w in words {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else { continue };
+        alpha += 1;
+        let mut n = 1;
+        let mut all_upper = first.is_uppercase();
+        for c in letters {
+            n += 1;
+            all_upper &= c.is_uppercase();
+        }
+        if all_upper && n > 1 {
+            up += 1;
+        } else if first.is_lowercase() {
+            low += 1;
+        }
+    }
+    if alpha >= 3 && up * 10 >= alpha * 8 {
+        1
+    } else if alpha >= 4 && low == alpha {
+        2
+    } else {
+        0
     }
 }
 
@@ -100,11 +110,8 @@ impl DocContext {
     pub fn new(text: &str, toks: &[Token], sentences: &[crate::tokens::Sentence]) -> Self {
         let mut set = std::collections::HashSet::new();
         for s in sentences {
-            let view_is_caps = {
-                let v = SentenceView::new(text, &toks[s.clone()]);
-                v.casing != 0
-            };
-            if view_is_caps {
+            let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.text(text)).collect();
+            if sentence_casing(&words) != 0 {
                 continue;
             }
             for i in s.start + 1..s.end {
@@ -247,12 +254,14 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, doc: &DocContext, toks: &[T
         out.push(f(t::SHP1).str(get(&view.shapes, ii + 1)).byte(view.casing).finish32());
         out.push(f(t::SH_M1_0).str(get(&view.shapes, ii - 1)).str(sh0).byte(view.casing).finish32());
         out.push(f(t::SH_0_P1).str(sh0).str(get(&view.shapes, ii + 1)).byte(view.casing).finish32());
-        let chars: Vec<char> = w0.chars().collect();
-        for k in 1..=3.min(chars.len()) {
-            out.push(f(t::PRE).str(&chars[..k].iter().collect::<String>()).finish32());
+        // Prefixes and suffixes as slices at character boundaries (no allocation).
+        let bounds: Vec<usize> = w0.char_indices().map(|(b, _)| b).chain([w0.len()]).collect();
+        let nchars = bounds.len() - 1;
+        for k in 1..=3.min(nchars) {
+            out.push(f(t::PRE).str(&w0[..bounds[k]]).finish32());
         }
-        for k in 1..=4.min(chars.len()) {
-            out.push(f(t::SUF).str(&chars[chars.len() - k..].iter().collect::<String>()).finish32());
+        for k in 1..=4.min(nchars) {
+            out.push(f(t::SUF).str(&w0[bounds[nchars - k]..]).finish32());
         }
         out.push(f(t::BI_M1_0).str(get(&view.lower, ii - 1)).str(w0).finish32());
         out.push(f(t::BI_0_P1).str(w0).str(get(&view.lower, ii + 1)).finish32());
@@ -287,7 +296,7 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, doc: &DocContext, toks: &[T
         if (view.casing != 0 || i == 0) && doc.capitalised_inside.contains(&Fnv::new(200).str(w0).finish32()) {
             out.push(f(t::DOCCAP).byte(view.casing).finish32());
         }
-        out.push(f(t::LEN).byte(chars.len().min(12) as u8).byte(view.casing).finish32());
+        out.push(f(t::LEN).byte(nchars.min(12) as u8).byte(view.casing).finish32());
         if toks[i].after_newline {
             out.push(f(t::NEWLINE).str(sh0).finish32());
         }

@@ -40,3 +40,8 @@ pub mod wasm;
 
 pub use annotate::{Annotator, DictEntry, Dictionary, Entity, Label, Options};
 pub use offsets::Encoding;
+
+/// The Rust example of README.md runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -4,7 +4,28 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The unit of entity offsets, chosen with [`Options::offsets`](crate::Options::offsets)
+/// (`"utf8"`, `"utf16"` or `"codepoints"` in JSON).
+// The Rust example is left out of the wasm build, so the TypeScript declarations that
+// tsify generates from these doc comments carry no Rust code.
+#[cfg_attr(not(target_arch = "wasm32"), doc = r#"
+```
+use article_annotator::{Annotator, Encoding, Label, Options};
+let annotator = Annotator::embedded().unwrap();
+let text = "Café 😀 in Paris";
+let at = |offsets| {
+    let opts = Options { labels: vec![Label::Place], offsets, ..Options::default() };
+    let e = &annotator.annotate(text, &opts)[0];
+    (e.start, e.end)
+};
+assert_eq!(at(Encoding::Utf8), (14, 19));       // Rust: &text[14..19] == "Paris"
+assert_eq!(at(Encoding::CodePoints), (10, 15)); // Python: text[10:15]
+assert_eq!(at(Encoding::Utf16), (11, 16));      // JavaScript: text.slice(11, 16)
+assert_eq!(serde_json::to_string(&Encoding::CodePoints).unwrap(), "\"codepoints\"");
+```
+"#)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Encoding {
     /// UTF-8 bytes (Rust string indices).

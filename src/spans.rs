@@ -107,6 +107,151 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     }
 }
 
+/// Tidies the tagger's number spans with what the number grammar knows:
+/// - punctuation at either end is trimmed ("5 ." → "5");
+/// - a list marker at the start of a line ("1." or "2)") is not a number;
+/// - digits glued by a hyphen to a word are part of a name, not a number ("COVID-19", "F-16");
+/// - a span that runs over ", " or "; " into another amount is split there ("2,500 $, 80 mln");
+/// - a fraction word takes its article or count ("a third", "one quarter").
+pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
+    let tok = |i: usize| toks[i].text(text);
+    let is_punct = |w: &str| matches!(w, "." | "," | ";" | ":" | "(" | ")" | "[" | "]" | "\"" | "'" | "“" | "”" | "‘" | "’" | "!" | "?" | "-" | "–" | "—");
+    let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if !is_number(s.ty) {
+            out.push(s);
+            continue;
+        }
+        let (mut f, mut l) = (s.first_tok, s.last_tok);
+        while l > f && is_punct(tok(l)) {
+            l -= 1;
+        }
+        while f < l && is_punct(tok(f)) {
+            f += 1;
+        }
+        if is_punct(tok(f)) {
+            continue;
+        }
+        let digits = |i: usize| tok(i).bytes().all(|b| b.is_ascii_digit());
+        // List marker: the first token of its line, digits, then "." or ")".
+        let line_start = f == 0 || toks[f].after_newline;
+        if f == l && digits(f) && line_start && toks.get(f + 1).is_some_and(|n| matches!(n.text(text), "." | ")") && glued(f, f + 1)) {
+            continue;
+        }
+        // Identifier: word-hyphen-digits with no spaces.
+        if f == l && digits(f) && f >= 2 && matches!(tok(f - 1), "-" | "‐" | "‑") && glued(f - 1, f) && glued(f - 2, f - 1) && tok(f - 2).chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // Fractions: "a third", "one quarter".
+        if f == l && f > 0 && matches!(tok(f).to_lowercase().as_str(), "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half" | "tenth") && matches!(tok(f - 1).to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three") && !out.last().is_some_and(|p: &RawSpan| p.last_tok >= f - 1) {
+            f -= 1;
+        }
+        // Split at ", " / "; " between amounts, and at ordinary lower-case words that no number
+        // phrase contains ("25 km north carried 80,000 barrels"); keep the parts with a number.
+        let mut parts = vec![];
+        let mut start = f;
+        for i in f + 1..l {
+            let comma = matches!(tok(i), "," | ";") && glued(i - 1, i) && !glued(i, i + 1);
+            if comma || foreign_to_numbers(tok(i)) {
+                parts.push((start, i - 1));
+                start = i + 1;
+            }
+        }
+        parts.push((start, l));
+        let numeric = |a: usize, b: usize| (a..=b).any(|k| tok(k).chars().any(|c| c.is_ascii_digit()) || matches!(crate::numbers::word_class(&tok(k).to_lowercase()), Some("numword" | "ordword" | "fracword" | "vague" | "scale")));
+        for (a, b) in parts {
+            if a <= b && numeric(a, b) {
+                out.push(RawSpan { start: toks[a].start, end: toks[b].end, first_tok: a, last_tok: b, ..s.clone() });
+            }
+        }
+    }
+    *spans = out;
+}
+
+/// A lower-case word that no number phrase contains: not a number word, unit, currency or scale,
+/// and not one of the modifiers and connectors that OntoNotes number spans include.
+fn foreign_to_numbers(w: &str) -> bool {
+    const INSIDE: &[&str] = &[
+        "and", "or", "to", "between", "from", "than", "more", "less", "fewer", "about", "around", "approximately",
+        "roughly", "nearly", "almost", "some", "over", "under", "up", "at", "least", "most", "as", "many", "much",
+        "few", "little", "only", "just", "per", "of", "a", "an", "the", "another", "additional", "estimated", "total",
+        "point", "square", "cubic", "metric", "nautical", "fluid", "cent", "percentage", "points", "by", "plus",
+        "minus", "well", "upwards", "close", "roughly", "odd", "or", "so", "over", "below", "above", "maybe",
+        "perhaps", "exactly", "precisely", "full", "whole", "mere", "record", "extra", "further", "other", "every",
+        "each", "first", "last", "next", "one", "billion", "million", "thousand", "hundred", "dozen", "times",
+        "out", "in", "on", "for", "with", "per-cent", "a-half", "half", "quarter", "third", "year", "years", "old",
+    ];
+    let mut cs = w.chars();
+    let Some(c) = cs.next() else { return false };
+    c.is_lowercase() && w.chars().all(char::is_alphabetic) && w.chars().count() > 1 && crate::numbers::word_class(w).is_none() && !INSIDE.contains(&w)
+}
+
+/// The number grammar's say after the tagger: a number span takes the scale, currency, unit or
+/// percent word right after it ("80 mln", "2,500 $") and a currency sign right before it; digits
+/// the tagger left out that the grammar reads as an amount (a number with a scale, currency, unit
+/// or percent word) become spans of `amount_ty` (e.g. CARDINAL; the kind is fixed up from the text).
+pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool, amount_ty: usize) {
+    use crate::numbers::word_class;
+    let class = |i: usize| word_class(&toks[i].text(text).to_lowercase());
+    let trailing = |c: Option<&str>| matches!(c, Some("scale" | "currency" | "unit" | "percent"));
+    let near = |a: usize, b: usize| text[toks[a].end..toks[b].start].chars().all(|c| c == ' ' || c == '\u{a0}') && toks[b].start - toks[a].end <= 1;
+    let mut covered = vec![false; toks.len()];
+    for s in spans.iter() {
+        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
+    }
+    let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit());
+    for s in spans.iter_mut() {
+        if !is_number(s.ty) {
+            // The tagger may mistake an amount in unfamiliar dress for a name; the text says otherwise.
+            let t = &text[s.start..s.end];
+            let amount = t.chars().next().is_some_and(|c| c.is_ascii_digit() || word_class(&c.to_string()) == Some("currency"))
+                && crate::numbers::parse_value(t, None).is_some_and(|v| v.kind != crate::numbers::NumberKind::Cardinal && v.kind != crate::numbers::NumberKind::Ordinal);
+            if !amount {
+                continue;
+            }
+            s.ty = amount_ty;
+        }
+        while s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && near(s.last_tok, s.last_tok + 1) && trailing(class(s.last_tok + 1)) && class(s.last_tok + 1) != Some("percent") || (s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && toks[s.last_tok + 1].text(text) == "%" && near(s.last_tok, s.last_tok + 1)) {
+            s.last_tok += 1;
+            covered[s.last_tok] = true;
+            s.end = toks[s.last_tok].end;
+        }
+        if s.first_tok > 0 && !covered[s.first_tok - 1] && class(s.first_tok - 1) == Some("currency") && toks[s.first_tok - 1].end == toks[s.first_tok].start {
+            s.first_tok -= 1;
+            covered[s.first_tok] = true;
+            s.start = toks[s.first_tok].start;
+        }
+    }
+    let mut added = vec![];
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] || !is_amount_start(i) {
+            i += 1;
+            continue;
+        }
+        let mut f = i;
+        if f > 0 && !covered[f - 1] && class(f - 1) == Some("currency") && toks[f - 1].end == toks[f].start {
+            f -= 1;
+        }
+        let mut l = i;
+        while l + 1 < toks.len() && !covered[l + 1] && near(l, l + 1) && (trailing(class(l + 1)) || toks[l + 1].text(text) == "%") {
+            l += 1;
+        }
+        if l > i || f < i {
+            let t = &text[toks[f].start..toks[l].end];
+            if crate::numbers::parse_value(t, None).is_some() {
+                added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: amount_ty, score: 0.5, first_tok: f, last_tok: l });
+            }
+        }
+        i = l + 1;
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// Removes overlaps: earlier-starting, then longer, spans win. Input order does not matter.
 pub fn non_overlapping<T>(mut items: Vec<T>, range: impl Fn(&T) -> (usize, usize), priority: impl Fn(&T) -> u8) -> Vec<T> {
     // Higher priority first, then longer, then earlier; keep a span only if it overlaps nothing kept.
@@ -132,6 +277,52 @@ pub fn non_overlapping<T>(mut items: Vec<T>, range: impl Fn(&T) -> (usize, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    fn tidy(text: &str, spans: &[(&str, usize)]) -> Vec<String> {
+        // spans: (span text, type); type 0 is a number type, 1 is not.
+        let toks = crate::tokens::tokenize(text);
+        let mut raw: Vec<RawSpan> = spans
+            .iter()
+            .map(|(t, ty)| {
+                let s = text.find(t).unwrap();
+                let e = s + t.len();
+                let f = toks.iter().position(|k| k.start == s).unwrap();
+                let l = toks.iter().position(|k| k.end == e).unwrap();
+                RawSpan { start: s, end: e, ty: *ty, score: 0.9, first_tok: f, last_tok: l }
+            })
+            .collect();
+        tidy_numbers(text, &toks, &mut raw, |t| t == 0);
+        raw.iter().map(|r| text[r.start..r.end].to_string()).collect()
+    }
+
+    #[test]
+    fn number_tidying() {
+        assert_eq!(tidy("1. First item\n2) Second", &[("1.", 0), ("2", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("Item 2. Then", &[("2.", 0)]), vec!["2"]);
+        assert_eq!(tidy("COVID-19 cases", &[("19", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("F-16 jets", &[("16", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("about 16 jets", &[("16", 0)]), vec!["16"]);
+        assert_eq!(tidy("pages 10 - 16", &[("16", 0)]), vec!["16"]);
+        assert_eq!(tidy("paid 2,500 $, 80 mln, €40m", &[("2,500 $, 80 mln, €40m", 0)]), vec!["2,500 $", "80 mln", "€40m"]);
+        assert_eq!(tidy("about a third of them", &[("third", 0)]), vec!["a third"]);
+        assert_eq!(tidy("the third man", &[("third", 0)]), vec!["third"]);
+        assert_eq!(tidy("(5 km)", &[("(5 km)", 0)]), vec!["5 km"]);
+        assert_eq!(tidy("Smith, Jones", &[("Smith, Jones", 1)]), vec!["Smith, Jones"]);
+        assert_eq!(tidy("a pipe 25 km north carried 80,000 barrels", &[("25 km north carried 80,000 barrels", 0)]), vec!["25 km", "80,000 barrels"]);
+        assert_eq!(tidy("as many as 34,000 people", &[("as many as 34,000", 0)]), vec!["as many as 34,000"]);
+    }
+
+    #[test]
+    fn grammar_extends_and_adds_amounts() {
+        let text = "We paid 2,500 $, 80 mln and 12 % in 2019 for 5 km.";
+        let toks = crate::tokens::tokenize(text);
+        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap();
+        let i80 = at("80");
+        let mut raw = vec![RawSpan { start: toks[i80].start, end: toks[i80].end, ty: 0, score: 0.9, first_tok: i80, last_tok: i80 }];
+        grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
+        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, vec!["2,500 $", "80 mln", "12 %", "5 km"]);
+    }
+
     #[test]
     fn overlaps_resolved_by_priority_then_length() {
         let v = vec![(0, 5, 0u8), (3, 9, 0), (8, 12, 1), (20, 22, 0)];

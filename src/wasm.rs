@@ -18,16 +18,23 @@ fn with_annotator<R>(f: impl FnOnce(&Annotator) -> R) -> Result<R, JsError> {
     })
 }
 
-/// Annotates `text`. `options` (optional): `{ labels, minScore, dictionary: { add: [{text, label}], suppress: [text] } }`.
-/// Returns `[{start, end, label, kind, text, value?, low?, high?, unit?, currency?, score}]`, UTF-16 offsets.
-#[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+/// Annotates `text` and returns its entities, sorted by start and non-overlapping.
+///
+/// `options` (optional): `{ labels?, minScore?, dictionary?: { add?, suppress? }, offsets? }`.
+/// Offsets are UTF-16 code units (JS string indices, `text.slice(e.start, e.end) === e.text`)
+/// unless `options.offsets` asks for `"utf8"` or `"codepoints"`.
+#[wasm_bindgen(unchecked_return_type = "Entity[]")]
+pub fn annotate(text: &str, #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: Option<JsValue>) -> Result<JsValue, JsError> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let mut opts: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        serde_wasm_bindgen::from_value(options.clone()).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
-    opts.offsets = Encoding::Utf16;
+    let offsets_given = options.is_object() && js_sys::Reflect::get(&options, &JsValue::from_str("offsets")).is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    if !offsets_given {
+        opts.offsets = Encoding::Utf16;
+    }
     let ents = with_annotator(|a| a.annotate(text, &opts))?;
     ents.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }

@@ -9,7 +9,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn run(text: &str, options: JsValue) -> Vec<Entity> {
-    let v = wasm::annotate(text, options).map_err(JsValue::from).expect("annotate succeeds");
+    let v = wasm::annotate(text, Some(options)).map_err(JsValue::from).expect("annotate succeeds");
     serde_wasm_bindgen::from_value(v).expect("results decode into Entity")
 }
 
@@ -40,7 +40,7 @@ fn options_filter_and_dictionary() {
 
 #[wasm_bindgen_test]
 fn bad_options_are_a_clear_error() {
-    let err = wasm::annotate("Paris", JsValue::from_str("not an object")).err().expect("an error");
+    let err = wasm::annotate("Paris", Some(JsValue::from_str("not an object"))).err().expect("an error");
     let msg = js_sys::Error::from(JsValue::from(err)).message();
     assert!(String::from(msg).contains("invalid options"));
 }
@@ -49,4 +49,16 @@ fn bad_options_are_a_clear_error() {
 fn empty_and_lone_surrogate_inputs() {
     assert!(run("", JsValue::UNDEFINED).is_empty());
     assert!(run("   \n\t ", JsValue::UNDEFINED).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn options_may_be_omitted_and_offsets_chosen() {
+    let text = "😀 Paris";
+    let none = wasm::annotate(text, None).map_err(JsValue::from).expect("annotate succeeds");
+    let ents: Vec<Entity> = serde_wasm_bindgen::from_value(none).unwrap();
+    let paris = ents.iter().find(|e| e.text == "Paris").expect("Paris");
+    assert_eq!((paris.start, paris.end), (3, 8), "UTF-16 by default");
+    let cp = run(text, js_sys::JSON::parse(r#"{"offsets":"codepoints"}"#).unwrap());
+    let paris = cp.iter().find(|e| e.text == "Paris").expect("Paris");
+    assert_eq!((paris.start, paris.end), (2, 7), "code points when asked");
 }

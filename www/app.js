@@ -7,12 +7,14 @@
 //                                  "error" after a failure (the view then shows the text without highlights).
 //   #view[data-render-count]       incremented on every render; #view[data-rendered-length] = length of rendered text.
 //   window.__annotator             { renderedText, entities, simulateWorkerCrash() }.
+//   #export button[data-export]    json | csv | copy | html: exports of the highlights shown (www/export.js).
 //   Wait for a given text with:
 //     page.waitForFunction(t => window.__annotator?.renderedText === t && document.body.dataset.state === 'ready', text)
 //
 // User text only ever reaches the DOM through Text nodes / textContent (never innerHTML).
 
 import { SAMPLE_TEXT } from './sample.js';
+import { highlightedFragment, toCsv, toHtml, toJson } from './export.js';
 
 const LABELS = ['PERSON', 'PLACE', 'NUMBER', 'DATE'];
 const LABEL_WORDS = { PERSON: 'Person', PLACE: 'Place', NUMBER: 'Number', DATE: 'Date' };
@@ -296,6 +298,7 @@ function render(text, entities, { ms = null, final = true } = {}) {
   for (const k of [...cursor.keys()]) if (!occurrences.has(k)) cursor.delete(k);
   renderLegend(counts);
   renderLists(groups);
+  updateExport();
 
   if (final) {
     const total = kept.length;
@@ -392,6 +395,96 @@ $('legend').addEventListener('click', (event) => {
   if (hidden.has(label)) hidden.delete(label); else hidden.add(label);
   applyToggles();
   try { localStorage.setItem(HIDDEN_KEY, JSON.stringify([...hidden])); } catch { /* not essential */ }
+});
+
+// ---------------------------------------------------------------- export
+// Downloads are blob: URLs of this page (allowed by its CSP); nothing leaves the device.
+const exportButtons = [...document.querySelectorAll('#export button[data-export]')];
+
+function updateExport() {
+  for (const b of exportButtons) b.disabled = rendered.text === '';
+}
+
+/** The rendered entities whose label is not switched off: exports hold what the view shows. */
+const shownEntities = () => rendered.entities.filter((e) => !hidden.has(e.label));
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+// A copy event carries the HTML to the clipboard exactly as made here. It comes first because the
+// async Clipboard API sanitises text/html by parsing it in this page, where the CSP (style-src
+// 'self') reports every style attribute of the marks as a violation.
+function copyWithEvent(html, text) {
+  let done = false;
+  const onCopy = (event) => {
+    event.clipboardData.setData('text/html', html);
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+    done = true;
+  };
+  document.addEventListener('copy', onCopy);
+  try { document.execCommand('copy'); } catch { /* unsupported */ }
+  document.removeEventListener('copy', onCopy);
+  return done;
+}
+
+async function copyHtml(text, entities) {
+  const html = highlightedFragment(text, entities, { inline: true });
+  const done = `Copied the highlighted text (${plural(entities.length, 'highlight')}) as HTML and plain text.`;
+  if (copyWithEvent(html, text)) {
+    announce(done);
+    return;
+  }
+  try {
+    if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined') throw new Error('no async clipboard');
+    await navigator.clipboard.write([new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+    })]);
+    announce(done);
+  } catch {
+    try {
+      await navigator.clipboard.writeText(text);
+      announce('Copied the text without highlights (this browser does not allow copying HTML); “Download HTML” keeps them.');
+    } catch {
+      announce('This browser did not allow copying; use “Download HTML” instead.');
+    }
+  }
+}
+
+$('export').addEventListener('click', (event) => {
+  const btn = event.target.closest('button[data-export]');
+  if (!btn || btn.disabled) return;
+  const { text } = rendered;
+  const entities = shownEntities();
+  const n = plural(entities.length, 'highlight');
+  switch (btn.dataset.export) {
+    case 'json':
+      download('entities.json', 'application/json', toJson(text, entities));
+      announce(`Saved entities.json (${n}).`);
+      break;
+    case 'csv':
+      download('entities.csv', 'text/csv', toCsv(text, entities));
+      announce(`Saved entities.csv (${n}).`);
+      break;
+    case 'html':
+      download('highlighted.html', 'text/html', toHtml(text, entities));
+      announce(`Saved highlighted.html (${n}).`);
+      break;
+    case 'copy':
+      copyHtml(text, entities);
+      break;
+  }
 });
 
 // ---------------------------------------------------------------- tooltip

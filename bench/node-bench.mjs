@@ -1,0 +1,61 @@
+// Throughput in Node, side by side on the same texts (bench/out/texts/, see texts.mjs):
+//   - the shipped wasm (www/pkg) through initSync({ module }), annotate(doc, {}) per document;
+//   - compromise: nlp(doc) then .people(), .places(), .numbers(), each collected with .out('array')
+//     (the work the page does; compromise's core has no date finder without a plugin).
+// Each measurement: one warm-up pass, then repetitions (≥3 unless they already took 12 s, more while
+// under 1.5 s, ≤15); the median seconds per pass is reported. Also the wasm at 1k/10k/100k/1M words
+// (no warm-up above 100k words, as the earlier runs have warmed it; at least 2 repetitions).
+// Writes bench/out/node.json.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { OUT, REPO, countWords, loadTexts } from './texts.mjs';
+
+const { initSync, annotate, warm } = await import(join(REPO, 'www', 'pkg', 'article_annotator.js'));
+const require = createRequire(join(REPO, 'e2e', 'package.json'));
+const nlp = (await import(require.resolve('compromise'))).default;
+const compromiseVersion = JSON.parse(readFileSync(join(REPO, 'e2e', 'node_modules', 'compromise', 'package.json'), 'utf8')).version;
+
+initSync({ module: readFileSync(join(REPO, 'www', 'pkg', 'article_annotator_bg.wasm')) });
+if (typeof warm === 'function') warm();
+
+const ours = (docs) => { let n = 0; for (const d of docs) n += annotate(d, {}).length; return n; };
+const theirs = (docs) => {
+  let n = 0;
+  for (const d of docs) {
+    const doc = nlp(d);
+    n += doc.people().out('array').length + doc.places().out('array').length + doc.numbers().out('array').length;
+  }
+  return n;
+};
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b), m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+function measure(fn, docs, { warmup = true, minReps = 1 } = {}) {
+  const times = [];
+  let total = 0, found = 0;
+  const pass = () => { const t = performance.now(); found = fn(docs); return (performance.now() - t) / 1000; };
+  if (warmup) pass();
+  while (times.length < minReps || (times.length < 15 && (total < 1.5 || (times.length < 3 && total < 12)))) { const s = pass(); total += s; times.push(s); }
+  times.sort((a, b) => a - b);
+  return { reps: times.length, median_s: median(times), min_s: times[0], max_s: times[times.length - 1], found };
+}
+
+const { corpora, sized } = loadTexts();
+const result = { compromise: compromiseVersion, node: process.version, corpora: {}, sized: {} };
+for (const [name, docs] of Object.entries(corpora)) {
+  const words = docs.reduce((a, d) => a + countWords(d), 0);
+  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d), 0);
+  process.stderr.write(`bench: node: ${name}: wasm…`);
+  const wasm = measure(ours, docs);
+  process.stderr.write(` compromise…`);
+  const comp = measure(theirs, docs);
+  process.stderr.write(` done\n`);
+  result.corpora[name] = { docs: docs.length, words, bytes, wasm, compromise: comp };
+}
+for (const [name, text] of Object.entries(sized)) {
+  process.stderr.write(`bench: node: wasm ${name}\n`);
+  const words = countWords(text);
+  result.sized[name] = { words, bytes: Buffer.byteLength(text), wasm: measure(ours, [text], { warmup: words <= 100_000, minReps: 2 }) };
+}
+writeFileSync(join(OUT, 'node.json'), JSON.stringify(result, null, 2));

@@ -1,0 +1,73 @@
+//! Numbers and dates found in running text with the committed model: the forms the numbers issue
+//! lists, the decisions about what is not a number, and glued scrapes.
+
+use article_annotator::{Annotator, Entity, Label, Options};
+
+fn ents(text: &str) -> Vec<Entity> {
+    Annotator::embedded().unwrap().annotate(text, &Options::default())
+}
+
+fn number<'a>(es: &'a [Entity], text: &str) -> &'a Entity {
+    es.iter().find(|e| e.text == text && e.label == Label::Number).unwrap_or_else(|| panic!("no NUMBER {text:?} in {es:#?}"))
+}
+
+#[test]
+fn money_percent_quantity_values() {
+    let es = ents("The fund raised $1.25 trillion last year, up 12 per cent, while a pipeline 25 km north carried 80,000 barrels.");
+    let m = number(&es, "$1.25 trillion");
+    assert_eq!((m.kind.as_str(), m.value, m.currency.as_deref()), ("money", Some(1.25e12), Some("USD")));
+    let p = number(&es, "12 per cent");
+    assert_eq!((p.kind.as_str(), p.value, p.unit.as_deref()), ("percent", Some(12.0), Some("percent")));
+    let q = number(&es, "25 km");
+    assert_eq!((q.kind.as_str(), q.value, q.unit.as_deref()), ("quantity", Some(25.0), Some("km")));
+}
+
+#[test]
+fn news_abbreviations_and_currencies() {
+    let es = ents("Shares fell after the group lost £8.1bn. Rivals paid €40m and another 80 mln in fees.");
+    let g = number(&es, "£8.1bn");
+    assert_eq!((g.value, g.currency.as_deref()), (Some(8.1e9), Some("GBP")));
+    let e = number(&es, "€40m");
+    assert_eq!((e.value, e.currency.as_deref()), (Some(4e7), Some("EUR")));
+    assert!(es.iter().any(|x| x.label == Label::Number && x.text.ends_with("80 mln") && x.value == Some(8e7)), "{es:#?}");
+}
+
+#[test]
+fn modifiers_follow_ontonotes_boundaries() {
+    let es = ents("Police said as many as 34,000 people marched, and about 5,200 soldiers watched.");
+    assert_eq!(number(&es, "as many as 34,000").value, Some(34000.0));
+    assert_eq!(number(&es, "about 5,200").value, Some(5200.0));
+}
+
+#[test]
+fn spelled_out_and_ordinals() {
+    let es = ents("Twenty-three miners were rescued on the third day, and dozens more are missing.");
+    assert!(es.iter().any(|e| e.label == Label::Number && e.text.to_lowercase().starts_with("twenty-three") && e.value == Some(23.0)), "{es:#?}");
+    assert!(es.iter().any(|e| e.text.contains("third") && e.label != Label::Person), "{es:#?}");
+}
+
+#[test]
+fn dates_are_their_own_label() {
+    let es = ents("The law was signed on March 3, 2021, ten years after the 1990s reforms.");
+    assert!(es.iter().any(|e| e.label == Label::Date && e.text == "March 3, 2021"), "{es:#?}");
+    assert!(es.iter().any(|e| e.label == Label::Date && e.text.contains("1990s")), "{es:#?}");
+}
+
+#[test]
+fn identifiers_and_list_markers_are_not_numbers() {
+    let es = ents("COVID-19 cases rose.\nThe F-16 jets flew over.\nRusskiiTroll54 posted twice.\n1. Buy milk\n2) Sell eggs");
+    for bad in ["19", "16", "RusskiiTroll54", "54", "1", "2", "1.", "2)"] {
+        assert!(!es.iter().any(|e| e.label == Label::Number && e.text == bad), "{bad} tagged in {es:#?}");
+    }
+}
+
+#[test]
+fn glued_scrapes_cover_only_the_number() {
+    let text = "Officials counted 5,200to the north and paid 2,500 $, 80 mln, €40m in aid.";
+    let es = ents(text);
+    let n = number(&es, "5,200");
+    assert_eq!(&text[n.start..n.end], "5,200");
+    assert_eq!(n.value, Some(5200.0));
+    let d = number(&es, "2,500 $");
+    assert_eq!((d.value, d.currency.as_deref()), (Some(2500.0), Some("USD")));
+}
