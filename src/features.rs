@@ -224,7 +224,7 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, doc: &DocContext, toks: &[T
     let n = view.words.len();
     let places = place_matches(view, gaz);
     let name_flags: Vec<u16> = view.lower.iter().map(|w| gaz.get(w) & !gazetteer::PLACE_MASK).collect();
-    let classes: Vec<&str> = view.lower.iter().map(|w| crate::numbers::word_class(w).unwrap_or("-")).collect();
+    let classes: Vec<&str> = view.lower.iter().map(|w| word_class_cached(w)).collect();
     fn get(v: &[String], i: isize) -> &str {
         if i < 0 {
             "<s>"
@@ -316,6 +316,28 @@ pub fn stack(text: &str, toks: &[Token], first_tags: &[usize], votes: &DocVotes,
         votes.features(text, toks, first_tags, base_tok + j, out);
         offs.push(out.len() as u32);
     }
+}
+
+/// `numbers::word_class` ("-" for none), memoised per thread: the grammar's word tables are
+/// searched once per distinct word form instead of once per token.
+fn word_class_cached(w: &str) -> &'static str {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(&k) = c.get(w) {
+            return k;
+        }
+        if c.len() > 100_000 {
+            c.clear();
+        }
+        let k = crate::numbers::word_class(w).unwrap_or("-");
+        c.insert(w.to_string(), k);
+        k
+    })
 }
 
 fn push_name_flags(out: &mut Vec<u32>, tag: u8, flags: u16, sh: &str) {

@@ -5,7 +5,6 @@
 
 use crate::gazetteer::{Gazetteer, GazetteerData};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub const FORMAT_VERSION: u32 = 1;
 const MAGIC: &[u8; 4] = b"AAM1";
@@ -92,35 +91,67 @@ pub struct Model {
 /// One loaded tagger.
 pub struct Stage {
     ntags: usize,
-    index: HashMap<u32, (u32, u8), BuildIdentity>,
+    index: FeatureTable,
+    /// Rows of the features stored densely (`ntags` weights each).
+    dense: Vec<f32>,
     tags: Vec<u8>,
     weights: Vec<f32>,
-    transitions: Vec<f32>,
-    /// For each tag, the tags that may precede it.
-    allowed_prev: Vec<Vec<u8>>,
+    lattice: Lattice,
 }
 
-/// Feature keys are already hashes: use them as they are.
-#[derive(Default, Clone, Copy)]
-pub struct BuildIdentity;
-pub struct IdentityHasher(u64);
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.0 = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+/// Features with at least this many non-zero weights are stored as a dense row.
+const DENSE_FROM: usize = 12;
+/// The count that marks a dense row in the feature table.
+const DENSE: u8 = u8::MAX;
+
+/// Feature hash → (offset, count) of its weights. Open addressing with linear probing: the keys
+/// are already well-mixed hashes, so a lookup is a multiply, a shift and usually one compare.
+struct FeatureTable {
+    keys: Vec<u32>,
+    vals: Vec<(u32, u8)>,
+    shift: u32,
+    has_zero: Option<(u32, u8)>,
 }
-impl std::hash::BuildHasher for BuildIdentity {
-    type Hasher = IdentityHasher;
-    fn build_hasher(&self) -> IdentityHasher {
-        IdentityHasher(0)
+
+impl FeatureTable {
+    fn with_capacity(n: usize) -> Self {
+        let cap = (n * 2).next_power_of_two().max(16);
+        FeatureTable { keys: vec![0; cap], vals: vec![(0, 0); cap], shift: 32 - cap.trailing_zeros(), has_zero: None }
+    }
+    #[inline]
+    fn slot(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    }
+    fn insert(&mut self, key: u32, val: (u32, u8)) {
+        if key == 0 {
+            self.has_zero = Some(val);
+            return;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        self.keys[i] = key;
+        self.vals[i] = val;
+    }
+    #[inline]
+    fn get(&self, key: u32) -> Option<(u32, u8)> {
+        if key == 0 {
+            return self.has_zero;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(self.vals[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -170,33 +201,50 @@ impl Model {
 
 impl Stage {
     pub fn new(w: &Weights, ntags: usize) -> Stage {
-        let mut index = HashMap::with_capacity_and_hasher(w.counts.len(), BuildIdentity);
+        let value = |x: u8| w.codebook.get(x as usize).copied().unwrap_or(0.0);
+        let mut index = FeatureTable::with_capacity(w.counts.len());
+        let (mut tags, mut weights, mut dense) = (Vec::new(), Vec::new(), Vec::new());
         let mut key = 0u32;
-        let mut off = 0u32;
+        let mut off = 0usize;
         for (delta, &c) in w.feature_deltas.iter().zip(&w.counts) {
             key = key.wrapping_add(*delta);
-            index.insert(key, (off, c));
-            off += c as u32;
+            let (ts, ws) = (&w.tags[off..off + c as usize], &w.weights[off..off + c as usize]);
+            off += c as usize;
+            if c as usize >= DENSE_FROM {
+                // A feature with weights for many tags: one full row, added in a single sweep.
+                let row = dense.len() / ntags;
+                dense.resize(dense.len() + ntags, 0.0);
+                for (&t, &x) in ts.iter().zip(ws) {
+                    dense[row * ntags + t as usize] = value(x);
+                }
+                index.insert(key, (row as u32, DENSE));
+            } else {
+                index.insert(key, (tags.len() as u32, c));
+                tags.extend_from_slice(ts);
+                weights.extend(ws.iter().map(|&x| value(x)));
+            }
         }
-        Stage {
-            ntags,
-            index,
-            weights: w.weights.iter().map(|&x| w.codebook.get(x as usize).copied().unwrap_or(0.0)).collect(),
-            tags: w.tags.clone(),
-            transitions: w.transitions.clone(),
-            allowed_prev: allowed_prev_table(ntags),
-        }
+        Stage { ntags, index, weights, tags, dense, lattice: Lattice::new(&w.transitions, ntags) }
     }
 
     /// Emission scores of one token's features into `scores` (length `ntags`).
     pub fn emit(&self, feats: &[u32], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         for f in feats {
-            if let Some(&(off, c)) = self.index.get(f) {
-                let (o, c) = (off as usize, c as usize);
-                for (t, w) in self.tags[o..o + c].iter().zip(&self.weights[o..o + c]) {
-                    scores[*t as usize] += w;
+            match self.index.get(*f) {
+                Some((row, DENSE)) => {
+                    let r = &self.dense[row as usize * self.ntags..(row as usize + 1) * self.ntags];
+                    for (s, w) in scores.iter_mut().zip(r) {
+                        *s += w;
+                    }
                 }
+                Some((off, c)) => {
+                    let (o, c) = (off as usize, c as usize);
+                    for (t, w) in self.tags[o..o + c].iter().zip(&self.weights[o..o + c]) {
+                        scores[*t as usize] += w;
+                    }
+                }
+                None => {}
             }
         }
     }
@@ -209,21 +257,15 @@ impl Stage {
         for i in 0..n {
             self.emit(&feats[offsets[i] as usize..offsets[i + 1] as usize], &mut emis[i * nt..(i + 1) * nt]);
         }
-        let (tags, fwd) = viterbi_scores(&emis, n, nt, &self.transitions, &self.allowed_prev);
-        let conf = confidences(&emis, &fwd, n, nt, &self.transitions, &self.allowed_prev, &tags);
-        (tags, conf)
+        self.lattice.decode(&emis, n)
     }
 }
 
 /// Constrained Viterbi over emission scores `emis[i*nt + tag]`.
+/// Exact (training) version: every tag at every position.
 pub fn viterbi(emis: &[f32], n: usize, nt: usize, trans: &[f32], allowed_prev: &[Vec<u8>]) -> Vec<usize> {
-    viterbi_scores(emis, n, nt, trans, allowed_prev).0
-}
-
-/// Viterbi that also returns the forward scores (best path score ending in each tag).
-fn viterbi_scores(emis: &[f32], n: usize, nt: usize, trans: &[f32], allowed_prev: &[Vec<u8>]) -> (Vec<usize>, Vec<f32>) {
     if n == 0 {
-        return (vec![], vec![]);
+        return vec![];
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let mut score = vec![NEG; n * nt];
@@ -264,51 +306,141 @@ fn viterbi_scores(emis: &[f32], n: usize, nt: usize, trans: &[f32], allowed_prev
     for i in (1..n).rev() {
         tags[i - 1] = back[i * nt + tags[i]] as usize;
     }
-    (tags, score)
+    tags
 }
 
-/// Confidence of each chosen tag from max-marginals: the best path's score minus the best score
-/// of any path that puts another tag at that position, squashed by a logistic. Needs one
-/// backward pass and no exponentials in the inner loop.
-fn confidences(emis: &[f32], fwd: &[f32], n: usize, nt: usize, trans: &[f32], allowed_prev: &[Vec<u8>], tags: &[usize]) -> Vec<f32> {
-    const NEG: f32 = f32::NEG_INFINITY;
-    // bwd[i*nt + t]: best score of the rest of the sentence after tag t at i (excluding emis[i]).
-    let mut bwd = vec![NEG; n * nt];
-    for t in 0..nt {
-        if allowed(Some(t), None) {
-            bwd[(n - 1) * nt + t] = 0.0;
-        }
+/// Transition scores laid out for fast decoding. In BILOU, the tags that can start after any
+/// closed position (O, B-*, U-*: "openers") all share the same predecessors (O, L-*, U-*:
+/// "closers"), and I-X/L-X can only follow B-X or I-X. So the dense part of Viterbi is one
+/// openers × closers block, stored contiguously so the inner loops are plain max-plus sweeps.
+pub struct Lattice {
+    nt: usize,
+    openers: Vec<usize>,
+    closers: Vec<usize>,
+    /// `[k * W + j]` = trans[closers[j] → openers[k]] (rows padded to `W`, a multiple of 8).
+    into_openers: Vec<f32>,
+    /// `[j * W + k]` = trans[closers[j] → openers[k]].
+    out_of_closers: Vec<f32>,
+    /// Padded row width.
+    w: usize,
+    /// Allowed predecessors of each tag.
+    preds: Vec<Vec<u8>>,
+    trans: Vec<f32>,
+}
+
+impl Lattice {
+    pub fn new(trans: &[f32], nt: usize) -> Lattice {
+        let openers: Vec<usize> = (0..nt).filter(|&c| allowed(None, Some(c))).collect();
+        let closers: Vec<usize> = (0..nt).filter(|&p| allowed(Some(p), None)).collect();
+        let w = openers.len().max(closers.len()).div_ceil(8) * 8;
+        let pad = |row: Vec<f32>| row.into_iter().chain(std::iter::repeat(0.0)).take(w);
+        let into_openers = openers.iter().flat_map(|&c| pad(closers.iter().map(|&p| trans[p * nt + c]).collect())).collect();
+        let out_of_closers = closers.iter().flat_map(|&p| pad(openers.iter().map(|&c| trans[p * nt + c]).collect())).collect();
+        Lattice { nt, openers, closers, into_openers, out_of_closers, w, preds: allowed_prev_table(nt), trans: trans.to_vec() }
     }
-    for i in (0..n.saturating_sub(1)).rev() {
-        let (cur, next) = bwd.split_at_mut((i + 1) * nt);
-        let cur = &mut cur[i * nt..];
-        let next = &next[..nt];
-        for c in 0..nt {
-            let v = next[c] + emis[(i + 1) * nt + c];
-            if v == NEG {
-                continue;
+
+    /// Best tags and, for each, a confidence in [0, 1]: the logistic of the margin between the
+    /// best path and the best path that puts another tag at that position (max-marginals).
+    pub fn decode(&self, emis: &[f32], n: usize) -> (Vec<usize>, Vec<f32>) {
+        if n == 0 {
+            return (vec![], vec![]);
+        }
+        const NEG: f32 = f32::NEG_INFINITY;
+        let nt = self.nt;
+        let w = self.w;
+        let tr = |p: usize, c: usize| self.trans[p * nt + c];
+        let mut fwd = vec![NEG; n * nt];
+        for &c in &self.openers {
+            fwd[c] = emis[c];
+        }
+        // Scores gathered into a padded row (padding stays -inf, so it never wins).
+        let mut gathered = vec![NEG; w];
+        for i in 1..n {
+            let (done, rest) = fwd.split_at_mut(i * nt);
+            let prev = &done[(i - 1) * nt..];
+            let cur = &mut rest[..nt];
+            for (g, &p) in gathered.iter_mut().zip(&self.closers) {
+                *g = prev[p];
             }
-            for &p in &allowed_prev[c] {
-                let s = v + trans[p as usize * nt + c];
-                if s > cur[p as usize] {
-                    cur[p as usize] = s;
+            for (k, &c) in self.openers.iter().enumerate() {
+                cur[c] = max_plus(&gathered, &self.into_openers[k * w..(k + 1) * w]) + emis[i * nt + c];
+            }
+            for ty in 0..(nt - 1) / 4 {
+                let (b, in_, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
+                let e = &emis[i * nt..];
+                cur[in_] = (prev[b] + tr(b, in_)).max(prev[in_] + tr(in_, in_)) + e[in_];
+                cur[l] = (prev[b] + tr(b, l)).max(prev[in_] + tr(in_, l)) + e[l];
+            }
+        }
+        // Backtrack, recomputing each step's best predecessor (only along the chosen path).
+        let mut tags = vec![0usize; n];
+        tags[n - 1] = *self.closers.iter().max_by(|a, b| fwd[(n - 1) * nt + **a].total_cmp(&fwd[(n - 1) * nt + **b]).then(b.cmp(a))).unwrap();
+        for i in (1..n).rev() {
+            let c = tags[i];
+            let prev = &fwd[(i - 1) * nt..i * nt];
+            let mut best = (NEG, 0usize);
+            for &p in &self.preds[c] {
+                let s = prev[p as usize] + tr(p as usize, c);
+                if s > best.0 {
+                    best = (s, p as usize);
                 }
             }
+            tags[i - 1] = best.1;
+        }
+        // Backward: best score of the rest after tag t at i (excluding emis[i]).
+        let mut bwd = vec![NEG; n * nt];
+        for &p in &self.closers {
+            bwd[(n - 1) * nt + p] = 0.0;
+        }
+        for i in (0..n - 1).rev() {
+            let (head, tail) = bwd.split_at_mut((i + 1) * nt);
+            let cur = &mut head[i * nt..];
+            let next = &tail[..nt];
+            let e = &emis[(i + 1) * nt..(i + 2) * nt];
+            gathered.iter_mut().for_each(|g| *g = NEG);
+            for (g, &c) in gathered.iter_mut().zip(&self.openers) {
+                *g = next[c] + e[c];
+            }
+            for (j, &p) in self.closers.iter().enumerate() {
+                cur[p] = max_plus(&gathered, &self.out_of_closers[j * w..(j + 1) * w]);
+            }
+            for ty in 0..(nt - 1) / 4 {
+                let (b, in_, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
+                let v_i = next[in_] + e[in_];
+                let v_l = next[l] + e[l];
+                cur[b] = (v_i + tr(b, in_)).max(v_l + tr(b, l));
+                cur[in_] = (v_i + tr(in_, in_)).max(v_l + tr(in_, l));
+            }
+        }
+        let conf = (0..n)
+            .map(|i| {
+                let chosen = fwd[i * nt + tags[i]] + bwd[i * nt + tags[i]];
+                let mut other = NEG;
+                for t in 0..nt {
+                    if t != tags[i] {
+                        other = other.max(fwd[i * nt + t] + bwd[i * nt + t]);
+                    }
+                }
+                let margin = (chosen - other).min(150.0);
+                1.0 / (1.0 + (-margin / CONFIDENCE_TEMPERATURE).exp())
+            })
+            .collect();
+        (tags, conf)
+    }
+}
+
+/// max over j of a[j] + b[j], in 8 lanes so that it compiles to SIMD max instructions.
+/// `a` and `b` have the same length, a multiple of 8.
+#[inline]
+fn max_plus(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [f32::NEG_INFINITY; 8];
+    for (ca, cb) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        for l in 0..8 {
+            let v = ca[l] + cb[l];
+            acc[l] = if v > acc[l] { v } else { acc[l] };
         }
     }
-    (0..n)
-        .map(|i| {
-            let chosen = fwd[i * nt + tags[i]] + bwd[i * nt + tags[i]];
-            let mut other = NEG;
-            for t in 0..nt {
-                if t != tags[i] {
-                    other = other.max(fwd[i * nt + t] + bwd[i * nt + t]);
-                }
-            }
-            let margin = (chosen - other).min(150.0);
-            1.0 / (1.0 + (-margin / CONFIDENCE_TEMPERATURE).exp())
-        })
-        .collect()
+    acc.iter().fold(f32::NEG_INFINITY, |m, &x| if x > m { x } else { m })
 }
 
 /// Scale of score margins for confidences (chosen on OntoNotes dev so that scores track precision).
