@@ -256,3 +256,26 @@ fn readme_examples_run() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_over_long_line_is_reported_and_skipped() {
+    let mut input = b"{\"id\":1,\"text\":\"Paris\"}\n{\"id\":2,\"text\":\"".to_vec();
+    input.extend(std::iter::repeat_n(b'a', 5000));
+    input.extend_from_slice(b"\"}\n{\"id\":3,\"text\":\"Rome\"}\n");
+    let (code, out, err) = run(&["--jsonl", "--max-line-bytes", "1000"], &input);
+    assert_eq!(code, 1);
+    assert!(err.contains("line 2:") && err.contains("over the limit of 1000 bytes"), "{err}");
+    let ids: Vec<i64> = out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, vec![1, 3]);
+}
+
+#[test]
+fn a_100_mb_line_gets_a_clear_error_with_the_default_limit() {
+    let mut input = b"{\"id\":1,\"text\":\"".to_vec();
+    input.resize(100 << 20, b'x');
+    input.extend_from_slice(b"\"}\n{\"id\":2,\"text\":\"Berlin\"}\n");
+    let (code, out, err) = run(&["--jsonl"], &input);
+    assert_eq!(code, 1);
+    assert!(err.contains("line 1:") && err.contains("over the limit"), "{err}");
+    assert!(out.contains("\"id\":2"), "{out}");
+}

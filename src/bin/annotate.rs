@@ -45,6 +45,8 @@ OUTPUT (--format, stdout):
 OPTIONS:
   --labels L,L       only these labels (PERSON, PLACE, NUMBER, DATE)
   --min-score X      drop entities scored below X (0..1)
+  --max-line-bytes N longest JSON line accepted (default 67108864 = 64 MiB); a longer line is
+                     reported as an error with its number and skipped, the rest go on
   --threads N        annotate on N threads (default: the number of cores); documents are
                      processed in chunks of 32 per thread and written in input order
   --model FILE       use this model file instead of the built-in one
@@ -76,6 +78,7 @@ fn main() {
     let mut jsonl = false;
     let mut format = None;
     let mut threads = None;
+    let mut max_line: usize = 64 << 20;
     let mut opts = Options::default();
     let mut model = None;
     let mut files = vec![];
@@ -102,6 +105,7 @@ fn main() {
                 opts.labels = v.split(',').map(|l| Label::parse(l).unwrap_or_else(|| usage(&format!("unknown label {l:?}")))).collect();
             }
             "--min-score" => opts.min_score = value("a number").parse().unwrap_or_else(|_| usage("--min-score needs a number")),
+            "--max-line-bytes" => max_line = value("a number").parse().ok().filter(|&n: &usize| n > 0).unwrap_or_else(|| usage("--max-line-bytes needs a number ≥ 1")),
             "--threads" => threads = Some(value("a number").parse::<usize>().ok().filter(|&n| n > 0).unwrap_or_else(|| usage("--threads needs a number ≥ 1"))),
             "--model" => model = Some(value("a file")),
             "-h" | "--help" => {
@@ -125,7 +129,7 @@ fn main() {
         eprintln!("annotate: {e}");
         std::process::exit(2)
     });
-    let run = Run { ann: &ann, opts, format, threads, multi: files.len() > 1 };
+    let run = Run { ann: &ann, opts, format, threads, multi: files.len() > 1, max_line };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let failed = run.all(jsonl, &files, &mut out);
@@ -141,6 +145,8 @@ fn usage(msg: &str) -> ! {
 /// One document to annotate: a JSON line (with its line number) or a plain-text file.
 enum Job {
     Line(usize, Vec<u8>),
+    /// A JSON line over the length limit: its number and length.
+    TooLong(usize, usize),
     File(String),
 }
 
@@ -154,6 +160,39 @@ struct Run<'a> {
     threads: usize,
     /// Several plain files (the text format then names each).
     multi: bool,
+    /// Longest JSON line accepted, in bytes.
+    max_line: usize,
+}
+
+/// Reads one line (up to and including '\n') into `buf`, keeping at most `limit` bytes: a longer
+/// line is read to its end but not stored. Returns (bytes in the line, whether it was too long).
+fn read_line_limited(input: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<(usize, bool)> {
+    let mut total = 0usize;
+    let mut too_long = false;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok((total, too_long));
+        }
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        total += take;
+        if !too_long {
+            if buf.len() + take > limit {
+                too_long = true;
+                buf.clear();
+                buf.shrink_to_fit();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        input.consume(take);
+        if done {
+            return Ok((total, too_long));
+        }
+    }
 }
 
 impl Run<'_> {
@@ -196,14 +235,14 @@ impl Run<'_> {
                 let mut read_error = None;
                 while jobs.len() < chunk {
                     let mut buf = Vec::new();
-                    match input.read_until(b'\n', &mut buf) {
-                        Ok(0) => {
+                    match read_line_limited(&mut input, &mut buf, self.max_line) {
+                        Ok((0, _)) => {
                             eof = true;
                             break;
                         }
-                        Ok(_) => {
+                        Ok((len, too_long)) => {
                             n += 1;
-                            jobs.push(Job::Line(n, buf));
+                            jobs.push(if too_long { Job::TooLong(n, len) } else { Job::Line(n, buf) });
                         }
                         Err(e) => {
                             read_error = Some(format!("line {}: read error: {e}", n + 1));
@@ -236,6 +275,9 @@ impl Run<'_> {
     /// Reads, annotates and renders one document (runs on a worker thread).
     fn one(&self, job: &Job) -> Done {
         let (id, text) = match job {
+            Job::TooLong(n, len) => {
+                return Err(format!("line {n}: {len} bytes is over the limit of {} bytes per line (raise it with --max-line-bytes); skipped", self.max_line));
+            }
             Job::Line(n, bytes) => {
                 let line = std::str::from_utf8(bytes).map_err(|e| format!("line {n}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
                 let line = line.trim_end_matches(['\n', '\r']);
