@@ -275,6 +275,7 @@ impl Annotator {
         }
         let types = &model.types;
         let name_like = |t: usize| matches!(types[t].as_str(), "PERSON" | "GPE" | "LOC" | "FAC" | "ORG" | "NORP");
+        spans::tidy_names(text, &toks, &mut raw, name_like, self.person);
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, &toks, &mut raw, is_number);

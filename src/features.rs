@@ -54,6 +54,15 @@ pub fn sentence_casing(words: &[&str]) -> u8 {
     }
 }
 
+/// Curly quotes as straight ones, so "Smith’s" looks like "Smith's" to the model.
+fn straighten(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' => '\'',
+        '“' | '”' | '„' => '"',
+        _ => c,
+    }
+}
+
 /// Lower case, curly quotes straightened, digits mapped to '0' ("1,990" → "0,000").
 pub fn norm_word(w: &str) -> String {
     w.chars()
@@ -74,6 +83,7 @@ pub fn shape(w: &str) -> String {
     let mut last = ' ';
     let mut run = 0;
     for c in w.chars().take(24) {
+        let c = straighten(c);
         let k = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -247,7 +257,12 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, doc: &DocContext, toks: &[T
         out.push(f(t::WM2).str(get(&view.lower, ii - 2)).finish32());
         out.push(f(t::WP2).str(get(&view.lower, ii + 2)).finish32());
         if view.casing == 0 {
-            out.push(f(t::RAW0).str(view.words[i]).finish32());
+            let raw = view.words[i];
+            if raw.contains(['’', '‘', '“', '”']) {
+                out.push(f(t::RAW0).str(&raw.chars().map(straighten).collect::<String>()).finish32());
+            } else {
+                out.push(f(t::RAW0).str(raw).finish32());
+            }
         }
         out.push(f(t::SH0).str(sh0).byte(view.casing).finish32());
         out.push(f(t::SHM1).str(get(&view.shapes, ii - 1)).byte(view.casing).finish32());

@@ -107,6 +107,38 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     }
 }
 
+/// Tidies name spans (`is_name` types): a possessive or quote the tagger took along is trimmed
+/// ("Zarif’s" → "Zarif"), and a person's name that a line break split in two ("Harry⏎Smith")
+/// becomes one span again (places on consecutive lines are more often a list than one name).
+pub fn tidy_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_name: impl Fn(usize) -> bool, person: Option<usize>) {
+    let trailing = |w: &str| matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’" | "\"" | "”" | "," | "." | ":" | ";");
+    for s in spans.iter_mut() {
+        if !is_name(s.ty) {
+            continue;
+        }
+        // Only what is glued to the name: treebank-style text ("Smith 's", as in OntoNotes, which
+        // includes the possessive in about a quarter of its names) keeps the tagger's choice.
+        while s.last_tok > s.first_tok && trailing(toks[s.last_tok].text(text)) && toks[s.last_tok - 1].end == toks[s.last_tok].start {
+            s.last_tok -= 1;
+            s.end = toks[s.last_tok].end;
+        }
+    }
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.end..s.start];
+            if Some(s.ty) == person && prev.ty == s.ty && s.first_tok == prev.last_tok + 1 && gap.trim_matches([' ', '\t', '\r']) == "\n" {
+                prev.end = s.end;
+                prev.last_tok = s.last_tok;
+                prev.score = prev.score.min(s.score);
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
+}
+
 /// Tidies the tagger's number spans with what the number grammar knows:
 /// - punctuation at either end is trimmed ("5 ." → "5");
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
@@ -321,6 +353,23 @@ mod tests {
         grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(got, vec!["2,500 $", "80 mln", "12 %", "5 km"]);
+    }
+
+    #[test]
+    fn names_lose_possessives_and_rejoin_across_a_line_break() {
+        let text = "Later, Harry\nSmith read Zarif’s note.\n\nParis\nLondon";
+        let toks = crate::tokens::tokenize(text);
+        let span = |w: &str, v: &str| {
+            let s = text.find(w).unwrap();
+            let e = s + w.len();
+            let f = toks.iter().position(|k| k.start == s).unwrap();
+            let l = toks.iter().position(|k| k.end == e).unwrap();
+            RawSpan { start: s, end: e, ty: if v == "P" { 0 } else { 1 }, score: 0.9, first_tok: f, last_tok: l }
+        };
+        let mut raw = vec![span("Harry", "P"), span("Smith", "P"), span("Zarif’s", "P"), span("Paris", "G"), span("London", "G")];
+        tidy_names(text, &toks, &mut raw, |_| true, Some(0));
+        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, vec!["Harry\nSmith", "Zarif", "Paris", "London"]);
     }
 
     #[test]

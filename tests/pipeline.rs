@@ -76,3 +76,21 @@ fn empty_and_odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn robust_to_how_articles_arrive() {
+    let a = ann();
+    let has = |es: &[article_annotator::Entity], t: &str, l: Label| es.iter().any(|e| e.text == t && e.label == l);
+    // An all-caps headline and an all-lower-case comment.
+    let es = a.annotate("IRAN FOREIGN MINISTER MOHAMMAD JAVAD ZARIF MEETS LEADERS IN BEIJING", &Options::default());
+    assert!(has(&es, "MOHAMMAD JAVAD ZARIF", Label::Person) && has(&es, "BEIJING", Label::Place), "{es:#?}");
+    let es = a.annotate("mohammad javad zarif said iran would respond after the strike in iraq.", &Options::default());
+    assert!(has(&es, "mohammad javad zarif", Label::Person) && has(&es, "iran", Label::Place) && has(&es, "iraq", Label::Place), "{es:#?}");
+    // Transliterated names, curly possessive apostrophes, a name split by a line break.
+    let text = "Iraqi forces near Qay’yara said Mohammad Javad Zarif’s remarks were welcome.\nLater, Harry\nSmith said Smith’s plan was good.";
+    let es = a.annotate(text, &Options::default());
+    assert!(has(&es, "Mohammad Javad Zarif", Label::Person), "{es:#?}");
+    assert!(has(&es, "Qay’yara", Label::Place), "{es:#?}");
+    assert!(has(&es, "Harry\nSmith", Label::Person), "{es:#?}");
+    assert!(has(&es, "Smith", Label::Person), "the surname alone is the same person: {es:#?}");
+}
