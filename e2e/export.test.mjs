@@ -1,10 +1,10 @@
 // Exports from the page: JSON and CSV downloads of the entities, the standalone HTML download and
 // "Copy HTML" (www/export.js, wired in www/app.js). Run from the repository root: node --test e2e/
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertBuilt, launchBrowser, openPage, pasteText, startServer, WWW } from './helpers.mjs';
+import { WWW, browserSuite, pasteText } from './helpers.mjs';
 
 const { codePointOffsets, csvField, escapeHtml, toCsv, toHtml } = await import(join(WWW, 'export.js'));
 
@@ -15,31 +15,7 @@ const TEXT = '🙂 Prime Minister Jacinda Ardern visited Christchurch on Tuesday
 const EVIL = 'Mayor Sadiq Khan spoke in London. <script>window.__pwned = 1</script> & <img src=x onerror="window.__pwned = 2">\n'
   + 'Then Angela Merkel flew to Paris on 4 July 2019.';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage(fn) {
-  const { context, page, record } = await openPage(browser, server);
-  try {
-    await fn(page, context);
-    assert.deepEqual(record.dialogs, [], 'no dialog may open');
-    assert.deepEqual(record.pageErrors, [], 'no uncaught page error');
-    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
-  } finally {
-    await context.close();
-  }
-}
+const { withPage, suite } = browserSuite();
 
 /** Clicks an export button and returns { name, content } of the download it starts. */
 async function downloadOf(page, which, click = () => page.click(`#export button[data-export="${which}"]`)) {
@@ -176,7 +152,7 @@ describe('exports from the page', () => {
   });
 
   test('Download HTML is a standalone page: text escaped, entities marked', async () => {
-    await withPage(async (page, context) => {
+    await withPage(async (page, { context }) => {
       await pasteText(page, EVIL);
       const engine = await engineEntities(page);
       const { name, content } = await downloadOf(page, 'html');
@@ -211,8 +187,8 @@ describe('exports from the page', () => {
   });
 
   test('Copy HTML puts the highlighted text on the clipboard as HTML and plain text', async () => {
-    await withPage(async (page, context) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await withPage(async (page, { context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.origin });
       await pasteText(page, EVIL);
       await page.click('#export button[data-export="copy"]');
       await page.waitForFunction(() => /Copied/.test(document.getElementById('status').textContent));
@@ -227,8 +203,8 @@ describe('exports from the page', () => {
   test('without a copy event, Copy HTML uses the async Clipboard API', async () => {
     // Chrome parses text/html written this way in the page, so the CSP reports the marks' style
     // attributes (style-src-attr): expected here, and the reason the copy event comes first.
-    await withPage(async (page, context) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await withPage(async (page, { context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.origin });
       await pasteText(page, EVIL);
       await page.evaluate(() => { document.execCommand = () => false; });
       await page.click('#export button[data-export="copy"]');

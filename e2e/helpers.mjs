@@ -1,5 +1,7 @@
 // Shared helpers for the end-to-end tests: a static server that hosts www/ under a sub-path,
 // the system Chromium (never a downloaded browser), and small page utilities.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,4 +123,34 @@ export function marks(page) {
     value: m.dataset.value === undefined ? undefined : Number(m.dataset.value),
     currency: m.dataset.currency, unit: m.dataset.unit,
   })));
+}
+
+/**
+ * Registers the suite's server and browser (started before the tests, stopped after) and returns
+ * `withPage(fn, options)`: opens a fresh page, runs `fn(page, { record, context })`, then checks
+ * that no dialog opened, no page error was thrown and no CSP violation happened.
+ */
+export function browserSuite() {
+  const s = {};
+  before(async () => {
+    assertBuilt();
+    s.server = await startServer();
+    s.browser = await launchBrowser();
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.stop();
+  });
+  async function withPage(fn, options) {
+    const { context, page, record } = await openPage(s.browser, s.server, options);
+    try {
+      await fn(page, { record, context, server: s.server });
+      assert.deepEqual(record.dialogs, [], 'no dialog may open');
+      assert.deepEqual(record.pageErrors, [], 'no uncaught page error');
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+    } finally {
+      await context.close();
+    }
+  }
+  return { withPage, suite: s };
 }

@@ -1,12 +1,12 @@
 // End-to-end tests of the Article Annotator page against the real WebAssembly module and model.
 // Run from the repository root:  node --test e2e/      (UPDATE_SCREENSHOT=1 also writes docs/screenshot.png)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE_TEXT } from '../www/sample.js';
-import { REPO, SUB_PATH, assertBuilt, launchBrowser, marks, openPage, pasteText, startServer, waitReady } from './helpers.mjs';
+import { REPO, SUB_PATH, browserSuite, marks, pasteText, waitReady } from './helpers.mjs';
 
 const LABELS = ['PERSON', 'PLACE', 'NUMBER', 'DATE'];
 
@@ -18,32 +18,7 @@ const NEWS = [
   'Jacinda Ardern later flew to Australia for talks with business leaders.',
 ].join(' ');
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Open a page, run fn, then check nothing bad happened on the way and close the context. */
-async function withPage(fn, options) {
-  const { context, page, record } = await openPage(browser, server, options);
-  try {
-    await fn(page, record, context);
-    assert.deepEqual(record.dialogs, [], 'no dialog may open');
-    assert.deepEqual(record.pageErrors, [], 'no uncaught page error');
-    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
-  } finally {
-    await context.close();
-  }
-}
+const { withPage, suite } = browserSuite();
 
 const find = (ms, text) => ms.find((m) => m.text === text);
 
@@ -110,6 +85,9 @@ describe('annotation of an unseen news paragraph', () => {
   });
 });
 
+// The view holds only the page's own elements: paragraph wrappers (direct children) and the marks in them.
+const NOT_OURS = '#view > :not(span.chunk), #view span.chunk :not(mark), #view mark *';
+
 describe('text fidelity and safety', () => {
   test('the view reproduces tricky text exactly', async () => {
     const tricky = 'Family 👨‍👩‍👧‍👦 and 👍🏽👋🏿 in Paris\r\nNBSP:\u00a0here — “curly” ‘quotes’ … em—dash\r\n'
@@ -120,7 +98,7 @@ describe('text fidelity and safety', () => {
       // A <textarea> normalises CRLF to LF (HTML spec); everything else must survive untouched.
       assert.equal(value, tricky.replace(/\r\n/g, '\n'));
       assert.equal(await page.textContent('#view'), value);
-      assert.equal(await page.$$eval('#view *:not(mark)', (els) => els.length), 0, 'no element other than <mark> in the view');
+      assert.equal(await page.$$eval(NOT_OURS, (els) => els.length), 0, 'no element other than <mark> (and the paragraph wrappers) in the view');
       const ms = await marks(page);
       const engine = await page.evaluate(() => window.__annotator.entities.map((e) => e.text));
       assert.deepEqual(ms.map((m) => m.text), engine, 'offsets after emoji and astral characters line up');
@@ -134,13 +112,13 @@ describe('text fidelity and safety', () => {
     const evil = 'Mayor Sadiq Khan spoke in London. <script>alert(1)</script>\n'
       + '<img src=x onerror=alert(2)> and </mark><svg onload=alert(3)> and <mark data-label="PERSON">fake</mark>\n'
       + '"><iframe src="javascript:alert(4)"></iframe> {{constructor.constructor(\'alert(5)\')()}} ${alert(6)}\n';
-    await withPage(async (page, record) => {
+    await withPage(async (page, { record }) => {
       await pasteText(page, evil);
       assert.equal(await page.textContent('#view'), evil);
       const created = await page.$$eval('#view img, #view svg, #view script, #view iframe, .entity-groups img, .entity-groups svg, .entity-groups script',
         (els) => els.length);
       assert.equal(created, 0);
-      assert.equal(await page.$$eval('#view *:not(mark)', (els) => els.length), 0);
+      assert.equal(await page.$$eval(NOT_OURS, (els) => els.length), 0);
       // Every <mark> in the view comes from the engine, none from the text.
       const engineCount = await page.evaluate(() => window.__annotator.entities.length);
       assert.equal(await page.locator('#view mark').count(), engineCount);
@@ -306,7 +284,7 @@ describe('persistence, sample and clear', () => {
 
 describe('privacy and hosting', () => {
   test('every request stays on the page\'s own origin, under its sub-path; CSP is set', async () => {
-    await withPage(async (page, record) => {
+    await withPage(async (page, { record }) => {
       await page.click('#sample');
       await waitReady(page);
       await pasteText(page, NEWS);

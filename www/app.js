@@ -29,6 +29,7 @@ const $ = (id) => document.getElementById(id);
 const input = $('input');
 const view = $('view');
 const busyEl = $('busy');
+const busyText = $('busy-text');
 const statusEl = $('status');
 const errorEl = $('error');
 const tooltip = $('tooltip');
@@ -117,7 +118,7 @@ function onWorkerFailure(w, reason) {
   if (failed && wantText === failed.text) wantText = null;
   if (!failed && wantText === null && input.value && input.value !== rendered.text) wantText = input.value;
   // Whatever happens, the user's current text stays visible.
-  if (rendered.text !== input.value) render(input.value, [], { final: false });
+  if (rendered.text !== input.value && job?.text !== input.value) render(input.value, [], { final: false });
   if (failures <= MAX_RESTARTS) {
     showError(`Something went wrong while highlighting (${reason}). Your text is safe and the highlighter has been restarted; keep typing to try again.`);
     setTimeout(startWorker, 150 * failures);
@@ -159,11 +160,11 @@ function schedule(delay) {
 }
 
 function updateState() {
-  const pending = Boolean(debounceTimer || inFlight || wantText !== null || !workerReady);
+  const pending = Boolean(debounceTimer || inFlight || wantText !== null || !workerReady || job);
   const upToDate = rendered.text === input.value && renderCount > 0;
   const final = upToDate && rendered.final;
   let state;
-  if (hasError && !inFlight && !debounceTimer && wantText === null) state = 'error';
+  if (hasError && !inFlight && !debounceTimer && wantText === null && !job) state = 'error';
   else if (pending || !final) state = 'busy';
   else state = 'ready';
   document.body.dataset.state = state;
@@ -171,9 +172,10 @@ function updateState() {
   view.classList.toggle('is-stale', !upToDate);
 
   // The visible spinner appears only if work takes a noticeable time.
-  const working = Boolean(inFlight || (!workerReady && input.value && !hasError));
+  const working = Boolean(inFlight || job || (!workerReady && input.value && !hasError));
+  if (!job && busyText.textContent !== 'Annotating…') busyText.textContent = 'Annotating…';
   if (working && !busyTimer && busyEl.hidden) {
-    busyTimer = setTimeout(() => { busyTimer = 0; if (inFlight || !workerReady) busyEl.hidden = false; }, BUSY_DELAY_MS);
+    busyTimer = setTimeout(() => { busyTimer = 0; if (inFlight || job || !workerReady) busyEl.hidden = false; }, BUSY_DELAY_MS);
   } else if (!working) {
     clearTimeout(busyTimer);
     busyTimer = 0;
@@ -246,25 +248,84 @@ function titleFor(e) {
 const keyFor = (label, text) => `${label}\u0000${text.replace(/\s+/g, ' ').trim().toLowerCase()}`;
 
 // ---------------------------------------------------------------- rendering
+// The view is a list of chunks: <span class="chunk"> (display:block), one per paragraph, i.e. the text up to
+// and including a run of "\n" (a block's trailing line break adds no line, so the layout is that of the
+// plain text). A paragraph longer than CHUNK_LONG is cut after a sentence end (else a space) past
+// CHUNK_TARGET, so that huge single-paragraph texts stay cheap to lay out; such cuts start a new line.
+// Chunks are keyed by their text plus their entities relative to the chunk: a new result reuses the nodes
+// of unchanged chunks (an edit rebuilds only its paragraph even though later offsets shift) and builds the
+// rest in time slices of SLICE_MS, yielding to the browser in between; a newer render cancels an older one.
+// rendered / renderedText / data-render-count change only once a render is complete.
+const CHUNK_TARGET = 3000;
+const CHUNK_LONG = 6000;
+const SLICE_MS = 8;
+const HUGE_SLICE_MS = 40; // huge texts: fewer, longer slices (each frame re-lays out the list of blocks)
+const HUGE_CHARS = 200_000;  // above this, off-screen chunks skip style/layout (content-visibility: auto)
+const recOf = new WeakMap(); // chunk node -> { key, node, marks, keys, labels, claim }
+const entOf = new WeakMap(); // mark -> its entity (for the tooltip)
+let job = null;              // the render in progress: { text, kept, final, ms, cancelled, progress }
 let warnedMismatch = false;
 
-// final=false: the text is shown without (fresh) highlights, e.g. after an error or while the engine loads.
-function render(text, entities, { ms = null, final = true } = {}) {
-  const frag = document.createDocumentFragment();
-  const counts = Object.fromEntries(LABELS.map((l) => [l, 0]));
-  const groups = new Map(); // key -> { label, text, marks: [] }
+const yieldChannel = new MessageChannel();
+const yieldQueue = [];
+yieldChannel.port1.onmessage = () => yieldQueue.shift()?.();
+/** A fresh task (not clamped like nested timers), so input, rendering and other tasks run in between. */
+const yieldToBrowser = () => new Promise((resolve) => { yieldQueue.push(resolve); yieldChannel.port2.postMessage(0); });
+
+function validEntities(text, entities) {
   const kept = [];
   let pos = 0;
   for (const e of entities) {
     if (!e || !LABELS.includes(e.label)) continue;
     const { start, end } = e;
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < pos || end <= start || end > text.length) continue;
-    const slice = text.slice(start, end);
-    if (typeof e.text === 'string' && e.text !== slice && !warnedMismatch) {
+    if (typeof e.text === 'string' && !warnedMismatch && e.text !== text.slice(start, end)) {
       warnedMismatch = true;
       console.warn('annotator: entity text does not match its offsets', e);
     }
-    if (start > pos) frag.append(document.createTextNode(text.slice(pos, start)));
+    kept.push(e);
+    pos = end;
+  }
+  return kept;
+}
+
+/** Chunk boundaries of one text; next(s, x) = end of the chunk starting at s that may not end before x. */
+function chunker(text) {
+  const n = text.length;
+  let nlFrom = Infinity, nlAt = -1; // text.indexOf("\n", nlFrom) === nlAt
+  return function next(s, x) {
+    if (!(x >= nlFrom && (nlAt === -1 || x <= nlAt))) { nlFrom = x; nlAt = text.indexOf('\n', x); } // memo: no rescans
+    let pe = n;
+    if (nlAt !== -1) { pe = nlAt + 1; while (pe < n && text.charCodeAt(pe) === 10) pe++; }
+    if (pe - s <= CHUNK_LONG) return pe;
+    const from = Math.max(x, s + CHUNK_TARGET);
+    if (from >= pe) return pe;
+    const win = text.slice(from, Math.min(pe, from + (CHUNK_LONG - CHUNK_TARGET)));
+    const m = /[.!?…]["'”’)\]]*\s+/.exec(win) || /\s+/.exec(win);
+    let b = m ? from + m.index + m[0].length : from + win.length;
+    if (b < n && b > 0 && (text.charCodeAt(b - 1) & 0xfc00) === 0xd800) b++; // never split a surrogate pair
+    return Math.min(b, pe);
+  };
+}
+
+function chunkKey(text, s, e, kept, k0, k1) {
+  let sig = '';
+  for (let i = k0; i < k1; i++) {
+    const x = kept[i];
+    sig += `${x.start - s},${x.end - s},${x.label},${x.kind},${x.score},${x.value},${x.low},${x.high},${x.unit},${x.currency};`;
+  }
+  return `${sig}\u0000${text.slice(s, e)}`;
+}
+
+function buildChunk(text, item, kept) {
+  const node = document.createElement('span');
+  node.className = 'chunk';
+  const rec = { key: item.key, node, marks: [], keys: [], labels: [], claim: null };
+  let pos = item.s;
+  for (let i = item.k0; i < item.k1; i++) {
+    const e = kept[i];
+    if (e.start > pos) node.appendChild(document.createTextNode(text.slice(pos, e.start)));
+    const slice = text.slice(e.start, e.end);
     const mark = document.createElement('mark');
     mark.textContent = slice;
     mark.dataset.label = e.label;
@@ -275,27 +336,117 @@ function render(text, entities, { ms = null, final = true } = {}) {
     if (e.currency) mark.dataset.currency = String(e.currency);
     mark.title = titleFor(e);
     mark.tabIndex = -1;
-    mark.dataset.index = String(kept.length);
-    frag.append(mark);
-    pos = end;
-    counts[e.label] += 1;
-    kept.push(e);
-    const key = keyFor(e.label, slice);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { label: e.label, text: slice.replace(/\s+/g, ' ').trim(), marks: [] }));
-    g.marks.push(mark);
+    node.appendChild(mark);
+    entOf.set(mark, e);
+    rec.marks.push(mark);
+    rec.keys.push(keyFor(e.label, slice));
+    rec.labels.push(e.label);
+    pos = e.end;
   }
-  if (pos < text.length) frag.append(document.createTextNode(text.slice(pos)));
+  if (pos < item.e) node.appendChild(document.createTextNode(text.slice(pos, item.e)));
+  // Estimated height while off-screen in huge texts (content-visibility: auto remembers the real one).
+  // (a class, not a style attribute: the CSP allows no inline style).
+  const lines = (item.e - item.s + 8 * (item.k1 - item.k0)) / 75;
+  node.className = `chunk h${Math.min(64, 2 ** Math.max(0, Math.round(Math.log2(lines))))}`;
+  recOf.set(node, rec);
+  return rec;
+}
 
+// final=false: the text is shown without (fresh) highlights, e.g. after an error or while the engine loads.
+function render(text, entities, { ms = null, final = true } = {}) {
+  if (job) job.cancelled = true;
   hideTooltip();
-  view.replaceChildren(frag);
+  const j = { text, kept: validEntities(text, entities), final, ms, cancelled: false, progress: 0 };
+  job = j;
+  updateState();
+  runRender(j).catch((err) => {
+    if (job === j) job = null;
+    console.error('annotator: render failed', err);
+    showError(`Sorry, this text could not be shown (${err && err.message ? err.message : err}).`);
+  });
+}
+
+async function runRender(j) {
+  const { text, kept } = j;
+  const n = text.length;
+  const slice = n > HUGE_CHARS ? HUGE_SLICE_MS : SLICE_MS;
+  let deadline = performance.now() + slice;
+  const pause = async () => {
+    busyText.textContent = `Highlighting… ${Math.floor(j.progress * 100)}%`;
+    await yieldToBrowser();
+    deadline = performance.now() + slice;
+    return j.cancelled;
+  };
+  view.classList.toggle('is-huge', n > HUGE_CHARS);
+
+  // Phase 1: chunks, their keys, and which existing chunk nodes can be kept (no DOM changes).
+  const pool = new Map(); // key -> { recs, i }
+  for (let c = view.firstChild; c; c = c.nextSibling) {
+    const rec = recOf.get(c);
+    if (!rec) continue;
+    let p = pool.get(rec.key);
+    if (!p) pool.set(rec.key, (p = { recs: [], i: 0 }));
+    p.recs.push(rec);
+  }
+  const next = chunker(text);
+  const plan = [];
+  let k = 0;
+  for (let s = 0; s < n;) {
+    const k0 = k;
+    let b = next(s, s);
+    for (;;) {
+      while (k < kept.length && kept[k].end <= b) k++;
+      if (k < kept.length && kept[k].start < b) b = next(s, kept[k].end); // never cut an entity
+      else break;
+    }
+    const key = chunkKey(text, s, b, kept, k0, k);
+    const p = pool.get(key);
+    const rec = p && p.i < p.recs.length ? p.recs[p.i++] : null;
+    if (rec) rec.claim = j;
+    plan.push({ key, s, e: b, k0, k1: k, rec });
+    s = b;
+    j.progress = 0.2 * (s / n);
+    if (performance.now() >= deadline && await pause()) return;
+  }
+
+  // Phase 2: put the chunks in order, building the new ones; drop the nodes no longer used.
+  let at = view.firstChild;
+  const drop = () => { while (at && recOf.get(at)?.claim !== j) { const nx = at.nextSibling; at.remove(); at = nx; } };
+  for (let i = 0; i < plan.length; i++) {
+    drop();
+    const item = plan[i];
+    if (!item.rec) item.rec = buildChunk(text, item, kept);
+    if (item.rec.node === at) at = at.nextSibling;
+    else view.insertBefore(item.rec.node, at);
+    j.progress = 0.2 + 0.8 * ((i + 1) / plan.length);
+    if (performance.now() >= deadline && await pause()) return;
+  }
+  while (at) { const nx = at.nextSibling; at.remove(); at = nx; }
+  for (const item of plan) item.rec.claim = null;
+  finishRender(j, plan);
+}
+
+function finishRender(j, plan) {
+  const { text, kept, final, ms } = j;
+  const counts = Object.fromEntries(LABELS.map((l) => [l, 0]));
+  const groups = new Map(); // key -> { label, text, marks: [] }
+  for (const { rec } of plan) {
+    for (let i = 0; i < rec.marks.length; i++) {
+      const key = rec.keys[i];
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { label: rec.labels[i], text: rec.marks[i].textContent.replace(/\s+/g, ' ').trim(), marks: [] }));
+      g.marks.push(rec.marks[i]);
+      counts[rec.labels[i]] += 1;
+    }
+  }
+  job = null;
   rendered = { text, entities: kept, final };
   renderCount += 1;
   view.dataset.renderCount = String(renderCount);
   view.dataset.renderedLength = String(text.length);
 
   occurrences = new Map([...groups].map(([k, g]) => [k, g.marks]));
-  for (const k of [...cursor.keys()]) if (!occurrences.has(k)) cursor.delete(k);
+  for (const key of [...cursor.keys()]) if (!occurrences.has(key)) cursor.delete(key);
   renderLegend(counts);
   renderLists(groups);
   updateExport();
@@ -310,10 +461,12 @@ function render(text, entities, { ms = null, final = true } = {}) {
 
 function renderLegend(counts) {
   for (const label of LABELS) {
-    document.querySelector(`[data-count-for="${label}"]`).textContent = String(counts[label]);
+    const el = document.querySelector(`[data-count-for="${label}"]`);
+    if (el.textContent !== String(counts[label])) el.textContent = String(counts[label]);
   }
 }
 
+const listSig = new Map(); // label -> what its list shows
 function renderLists(groups) {
   const byLabel = Object.fromEntries(LABELS.map((l) => [l, []]));
   let order = 0;
@@ -321,6 +474,10 @@ function renderLists(groups) {
   for (const label of LABELS) {
     const list = document.querySelector(`[data-list-for="${label}"]`);
     const items = byLabel[label].sort((a, b) => b.marks.length - a.marks.length || a.order - b.order);
+    // Unchanged list (the usual case after a small edit): keep its DOM.
+    const sig = `${items.length}\u0001${items.slice(0, MAX_LIST_ITEMS).map((it) => `${it.key}\u0001${it.text}\u0001${it.marks.length}`).join('\u0002')}`;
+    if (listSig.get(label) === sig) continue;
+    listSig.set(label, sig);
     const frag = document.createDocumentFragment();
     for (const item of items.slice(0, MAX_LIST_ITEMS)) {
       const li = document.createElement('li');
@@ -495,7 +652,7 @@ function tooltipFor(mark) {
   const head = document.createElement('strong');
   head.textContent = `${LABEL_WORDS[label] || label} · ${kind}`;
   frag.append(head);
-  const ent = rendered.entities[Number(mark.dataset.index)] || { label, kind, score: Number(mark.dataset.score) };
+  const ent = entOf.get(mark) || { label, kind, score: Number(mark.dataset.score) };
   if (label === 'NUMBER') {
     const value = describeValue(ent);
     if (value) {
