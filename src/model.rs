@@ -249,7 +249,7 @@ impl Stage {
         }
     }
 
-    /// Best tag sequence and a confidence per token in [0, 1].
+    /// Best tag sequence and a confidence in [0, 1] for each token inside an entity (1.0 outside).
     pub fn decode(&self, feats: &[u32], offsets: &[u32]) -> (Vec<usize>, Vec<f32>) {
         let n = offsets.len() - 1;
         let nt = self.ntags;
@@ -387,6 +387,11 @@ impl Lattice {
             }
             tags[i - 1] = best.1;
         }
+        // Confidences are only read for tokens inside entities: a sentence without any needs
+        // no backward pass.
+        if tags.iter().all(|&t| t == 0) {
+            return (tags, vec![1.0; n]);
+        }
         // Backward: best score of the rest after tag t at i (excluding emis[i]).
         let mut bwd = vec![NEG; n * nt];
         for &p in &self.closers {
@@ -414,6 +419,9 @@ impl Lattice {
         }
         let conf = (0..n)
             .map(|i| {
+                if tags[i] == 0 {
+                    return 1.0; // outside entities: not read
+                }
                 let chosen = fwd[i * nt + tags[i]] + bwd[i * nt + tags[i]];
                 let mut other = NEG;
                 for t in 0..nt {

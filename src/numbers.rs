@@ -1416,6 +1416,12 @@ fn marker_at(t: &[Token], i: usize, ctx: &Ctx) -> Option<(Marker, usize)> {
             ));
         }
     }
+    // Most tokens start no marker at all: look the token up among the markers' first words
+    // before trying every pattern.
+    let iso = t.get(i).and_then(Token::word).and_then(iso_code).is_some();
+    if !iso && !t.get(i).is_some_and(could_start_marker) {
+        return None;
+    }
     let percents = PERCENTS.iter().map(|&(p, u)| {
         (
             p,
@@ -1468,6 +1474,25 @@ fn marker_at(t: &[Token], i: usize, ctx: &Ctx) -> Option<(Marker, usize)> {
         }
     }
     best
+}
+
+/// Can a percent, currency or unit pattern start at this token?
+fn could_start_marker(tok: &Token) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static FIRST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let pats = PERCENTS.iter().map(|p| p.0).chain(CURRENCIES.iter().map(|c| c.0)).chain(UNITS.iter().map(|u| u.0));
+        pats.filter_map(|p| p.split(' ').next()).map(|f| f.trim_start_matches('^')).collect()
+    });
+    match &tok.tok {
+        Tok::Word(w) => first.contains(w.as_str()),
+        Tok::Sym(c) => {
+            let mut b = [0u8; 4];
+            first.contains(&*c.encode_utf8(&mut b))
+        }
+        _ => false,
+    }
 }
 
 /// A marker after the number, possibly after a hyphen ("25-km") or "of" ("millions of dollars").
