@@ -8,6 +8,9 @@
 //   #view[data-render-count]       incremented on every render; #view[data-rendered-length] = length of rendered text.
 //   window.__annotator             { renderedText, entities, simulateWorkerCrash() }.
 //   #export button[data-export]    json | csv | copy | html: exports of the highlights shown (www/export.js).
+//   #dictionary                    the user dictionary (<details>): #dict-text, #dict-label, #dict-add, #dict-message,
+//                                  #dict-list > li.dict-entry[data-key] (select.dict-select, button.dict-remove);
+//                                  window.__annotator.dictionary is a copy of its entries [{ text, label }].
 //   Wait for a given text with:
 //     page.waitForFunction(t => window.__annotator?.renderedText === t && document.body.dataset.state === 'ready', text)
 //
@@ -47,7 +50,8 @@ let busyTimer = 0;
 let failures = 0;           // consecutive worker failures without a successful start
 let hasError = false;
 let renderCount = 0;
-let rendered = { text: '', entities: [], final: false }; // final: a successful annotation of text
+let rendered = { text: '', entities: [], final: false, dict: 0 }; // final: a successful annotation of text, with dictionary version dict
+let dictVersion = 0;         // bumped on every change of the user dictionary
 let occurrences = new Map(); // entity key -> [mark, ...]
 const cursor = new Map();    // entity key -> index of the occurrence shown last
 
@@ -56,6 +60,7 @@ window.__annotatorReady = new Promise((resolve) => { resolveReady = resolve; });
 window.__annotator = {
   get renderedText() { return rendered.text; },
   get entities() { return rendered.entities; },
+  get dictionary() { return dictionary.map((e) => ({ ...e })); },
   simulateWorkerCrash() { worker?.postMessage({ type: 'crash' }); },
 };
 
@@ -87,7 +92,7 @@ function onWorkerMessage(w, msg) {
     inFlight = null;
     if (req.text === input.value) {
       clearError();
-      render(req.text, Array.isArray(msg.entities) ? msg.entities : [], { ms: msg.ms });
+      render(req.text, Array.isArray(msg.entities) ? msg.entities : [], { ms: msg.ms, dict: req.dict });
     }
     pump();
   } else if (msg.type === 'error') {
@@ -116,7 +121,7 @@ function onWorkerFailure(w, reason) {
   // Do not resend the text that was being processed when it crashed (that could loop);
   // the next edit is annotated normally. A crash while loading retries the current text.
   if (failed && wantText === failed.text) wantText = null;
-  if (!failed && wantText === null && input.value && input.value !== rendered.text) wantText = input.value;
+  if (!failed && wantText === null && input.value && (input.value !== rendered.text || rendered.dict !== dictVersion)) wantText = input.value;
   // Whatever happens, the user's current text stays visible.
   if (rendered.text !== input.value && job?.text !== input.value) render(input.value, [], { final: false });
   if (failures <= MAX_RESTARTS) {
@@ -147,9 +152,9 @@ function pump() {
   if (!worker || !workerReady || inFlight || wantText === null) { updateState(); return; }
   const text = wantText;
   wantText = null;
-  if (text === rendered.text && rendered.final && !hasError) { updateState(); return; }
-  inFlight = { id: nextId++, text };
-  worker.postMessage({ type: 'annotate', id: inFlight.id, text, options: {} });
+  if (text === rendered.text && rendered.final && rendered.dict === dictVersion && !hasError) { updateState(); return; }
+  inFlight = { id: nextId++, text, dict: dictVersion };
+  worker.postMessage({ type: 'annotate', id: inFlight.id, text, options: { dictionary: dictionaryOption() } });
   updateState();
 }
 
@@ -353,10 +358,10 @@ function buildChunk(text, item, kept) {
 }
 
 // final=false: the text is shown without (fresh) highlights, e.g. after an error or while the engine loads.
-function render(text, entities, { ms = null, final = true } = {}) {
+function render(text, entities, { ms = null, final = true, dict = dictVersion } = {}) {
   if (job) job.cancelled = true;
   hideTooltip();
-  const j = { text, kept: validEntities(text, entities), final, ms, cancelled: false, progress: 0 };
+  const j = { text, kept: validEntities(text, entities), final, ms, dict, cancelled: false, progress: 0 };
   job = j;
   updateState();
   runRender(j).catch((err) => {
@@ -427,7 +432,7 @@ async function runRender(j) {
 }
 
 function finishRender(j, plan) {
-  const { text, kept, final, ms } = j;
+  const { text, kept, final, ms, dict } = j;
   const counts = Object.fromEntries(LABELS.map((l) => [l, 0]));
   const groups = new Map(); // key -> { label, text, marks: [] }
   for (const { rec } of plan) {
@@ -440,7 +445,7 @@ function finishRender(j, plan) {
     }
   }
   job = null;
-  rendered = { text, entities: kept, final };
+  rendered = { text, entities: kept, final, dict };
   renderCount += 1;
   view.dataset.renderCount = String(renderCount);
   view.dataset.renderedLength = String(text.length);
@@ -554,6 +559,204 @@ $('legend').addEventListener('click', (event) => {
   try { localStorage.setItem(HIDDEN_KEY, JSON.stringify([...hidden])); } catch { /* not essential */ }
 });
 
+// ---------------------------------------------------------------- user dictionary
+// Entries { text, label }: label is one of LABELS (always highlight the words so) or SUPPRESS (never highlight
+// them). Kept in localStorage as a JSON array and sent with every request as options.dictionary; the engine
+// matches whole words ignoring case. A change re-annotates the text at once (the renderer rebuilds only the
+// paragraphs whose entities changed). The list is only ever built with textContent.
+const DICT_KEY = 'article-annotator:dictionary';
+const SUPPRESS = 'SUPPRESS';
+const DICT_LABELS = [...LABELS, SUPPRESS];
+const DICT_WORDS = { ...LABEL_WORDS, SUPPRESS: 'Never highlight' };
+const DICT_MAX_CHARS = 200;
+const DICT_MAX_ENTRIES = 1000;
+const dictText = $('dict-text');
+const dictLabel = $('dict-label');
+const dictList = $('dict-list');
+const dictMessage = $('dict-message');
+const dictCount = $('dict-count');
+
+const normalEntry = (t) => String(t).replace(/\s+/g, ' ').trim();
+const entryKey = (t) => normalEntry(t).toLowerCase();
+const quoted = (t) => `“${t.length > 60 ? `${t.slice(0, 57)}…` : t}”`;
+const entryMeaning = (label) => (label === SUPPRESS ? 'never highlighted' : `highlighted as ${LABEL_WORDS[label].toLowerCase()}`);
+
+/** Valid entries only; the same words (ignoring case and spacing) are merged: the last choice wins. */
+function cleanDictionary(list) {
+  const byKey = new Map();
+  for (const item of Array.isArray(list) ? list : []) {
+    if (!item || typeof item.text !== 'string' || !DICT_LABELS.includes(item.label)) continue;
+    const text = normalEntry(item.text);
+    if (text && text.length <= DICT_MAX_CHARS) byKey.set(text.toLowerCase(), { text, label: item.label });
+  }
+  return [...byKey.values()].slice(0, DICT_MAX_ENTRIES);
+}
+
+function loadDictionary() {
+  // Anything unreadable (corrupt JSON, another shape, storage blocked) starts an empty dictionary.
+  try { return cleanDictionary(JSON.parse(localStorage.getItem(DICT_KEY) || '[]')); } catch { return []; }
+}
+
+let dictionary = loadDictionary();
+let dictCache = null; // { option, byKey } for the current entries
+
+function dictionaryCache() {
+  if (!dictCache) {
+    dictCache = {
+      option: {
+        add: dictionary.filter((e) => e.label !== SUPPRESS).map(({ text, label }) => ({ text, label })),
+        suppress: dictionary.filter((e) => e.label === SUPPRESS).map((e) => e.text),
+      },
+      byKey: new Map(dictionary.map((e) => [e.text.toLowerCase(), e])),
+    };
+  }
+  return dictCache;
+}
+/** The `dictionary` option of annotate(). */
+const dictionaryOption = () => dictionaryCache().option;
+/** The entry for these words, if any. */
+const dictionaryEntry = (text) => dictionaryCache().byKey.get(entryKey(text));
+
+function saveDictionary() {
+  try {
+    if (dictionary.length) localStorage.setItem(DICT_KEY, JSON.stringify(dictionary));
+    else localStorage.removeItem(DICT_KEY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sayDictionary(message, { error = false } = {}) {
+  dictMessage.textContent = message;
+  dictMessage.classList.toggle('is-error', error);
+  if (error) dictText.setAttribute('aria-invalid', 'true');
+  else dictText.removeAttribute('aria-invalid');
+}
+
+function renderDictionary() {
+  const frag = document.createDocumentFragment();
+  for (const entry of dictionary) {
+    const li = document.createElement('li');
+    li.className = 'dict-entry';
+    li.dataset.key = entry.text.toLowerCase();
+    li.dataset.label = entry.label;
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.setAttribute('aria-hidden', 'true');
+    const text = document.createElement('span');
+    text.className = 'dict-entry-text';
+    text.textContent = entry.text;
+    text.title = entry.text;
+    const select = document.createElement('select');
+    select.className = 'dict-select';
+    select.setAttribute('aria-label', `How to treat ${quoted(entry.text)}`);
+    for (const label of DICT_LABELS) select.add(new Option(DICT_WORDS[label], label, false, label === entry.label));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'dict-remove';
+    remove.textContent = '×';
+    remove.title = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${quoted(entry.text)}`);
+    li.append(swatch, text, select, remove);
+    frag.append(li);
+  }
+  dictList.replaceChildren(frag);
+  const n = dictionary.length;
+  dictCount.textContent = n === 0 ? 'empty' : `${numberFormat.format(n)} ${n === 1 ? 'entry' : 'entries'}`;
+}
+
+/** The entries changed (here or in another tab): annotate the current text again with them. */
+function dictionaryChanged() {
+  dictVersion += 1;
+  dictCache = null;
+  if (input.value) requestAnnotation(input.value);
+}
+
+/** Apply and keep a change made here; `message` says what happened. */
+function commitDictionary(message) {
+  const saved = saveDictionary();
+  sayDictionary(saved ? message : `${message} It could not be saved on this device, so a reload will forget it.`);
+  dictionaryChanged();
+}
+
+function addEntry() {
+  const text = normalEntry(dictText.value);
+  if (!text) { // nothing to add: ignored
+    dictText.value = '';
+    sayDictionary('');
+    dictText.focus();
+    return;
+  }
+  if (text.length > DICT_MAX_CHARS) {
+    sayDictionary(`Not added: an entry can be at most ${DICT_MAX_CHARS} characters long (this one has ${numberFormat.format(text.length)}).`, { error: true });
+    dictText.focus();
+    return;
+  }
+  const label = DICT_LABELS.includes(dictLabel.value) ? dictLabel.value : LABELS[0];
+  const key = text.toLowerCase();
+  const i = dictionary.findIndex((e) => e.text.toLowerCase() === key);
+  dictText.value = '';
+  dictText.focus();
+  if (i >= 0) {
+    const was = dictionary[i];
+    if (was.text === text && was.label === label) { sayDictionary(`${quoted(text)} is already in your dictionary.`); return; }
+    dictionary[i] = { text, label }; // the same words again: the last choice wins
+    renderDictionary();
+    commitDictionary(`Changed ${quoted(text)}: now ${entryMeaning(label)}.`);
+    return;
+  }
+  if (dictionary.length >= DICT_MAX_ENTRIES) {
+    dictText.value = text;
+    sayDictionary(`Not added: your dictionary is full (${DICT_MAX_ENTRIES} entries). Remove some first.`, { error: true });
+    return;
+  }
+  dictionary.push({ text, label });
+  renderDictionary();
+  commitDictionary(`Added ${quoted(text)}: ${entryMeaning(label)}.`);
+}
+
+$('dict-add').addEventListener('click', addEntry);
+dictText.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.isComposing) {
+    event.preventDefault();
+    addEntry();
+  }
+});
+dictText.addEventListener('input', () => { if (dictText.hasAttribute('aria-invalid')) sayDictionary(''); });
+
+dictList.addEventListener('change', (event) => {
+  const select = event.target.closest('select.dict-select');
+  const li = select?.closest('li.dict-entry');
+  const entry = li && dictionary.find((e) => e.text.toLowerCase() === li.dataset.key);
+  if (!entry || !DICT_LABELS.includes(select.value)) return;
+  entry.label = select.value;
+  li.dataset.label = entry.label; // in place: keeps the focus on the select
+  commitDictionary(`Changed ${quoted(entry.text)}: now ${entryMeaning(entry.label)}.`);
+});
+
+dictList.addEventListener('click', (event) => {
+  const btn = event.target.closest('button.dict-remove');
+  const li = btn?.closest('li.dict-entry');
+  if (!li) return;
+  const i = dictionary.findIndex((e) => e.text.toLowerCase() === li.dataset.key);
+  if (i < 0) return;
+  const [entry] = dictionary.splice(i, 1);
+  renderDictionary();
+  // Keep the keyboard in the list: the next entry's remove button, else the previous one, else the text field.
+  const buttons = dictList.querySelectorAll('button.dict-remove');
+  (buttons[Math.min(i, buttons.length - 1)] || dictText).focus();
+  commitDictionary(`Removed ${quoted(entry.text)}.`);
+});
+
+// Another tab of this page changed the dictionary: follow it.
+window.addEventListener('storage', (event) => {
+  if (event.key !== DICT_KEY && event.key !== null) return;
+  dictionary = loadDictionary();
+  renderDictionary();
+  dictionaryChanged();
+});
+
 // ---------------------------------------------------------------- export
 // Downloads are blob: URLs of this page (allowed by its CSP); nothing leaves the device.
 const exportButtons = [...document.querySelectorAll('#export button[data-export]')];
@@ -662,7 +865,13 @@ function tooltipFor(mark) {
       frag.append(line);
     }
   }
-  if (isNum(ent.score)) {
+  const own = dictionaryEntry(mark.textContent);
+  if (own && own.label === label) {
+    const line = document.createElement('span');
+    line.className = 'tip-score';
+    line.textContent = 'from your dictionary';
+    frag.append(line);
+  } else if (isNum(ent.score)) {
     const line = document.createElement('span');
     line.className = 'tip-score';
     line.textContent = `confidence ${Math.round(ent.score * 100)}%`;
@@ -762,6 +971,7 @@ window.addEventListener('pagehide', () => saveText(input.value));
 
 // ---------------------------------------------------------------- start
 applyToggles();
+renderDictionary();
 let restored = '';
 try { restored = localStorage.getItem(TEXT_KEY) || ''; } catch { /* storage unavailable */ }
 if (restored) input.value = restored;
