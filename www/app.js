@@ -265,7 +265,8 @@ const CHUNK_TARGET = 3000;
 const CHUNK_LONG = 6000;
 const SLICE_MS = 8;
 const HUGE_SLICE_MS = 40; // huge texts: fewer, longer slices (each frame re-lays out the list of blocks)
-const HUGE_CHARS = 200_000;  // above this, off-screen chunks skip style/layout (content-visibility: auto)
+const HUGE_CHARS = 200_000;  // above this, render in longer slices
+const LAZY_LAYOUT_CHARS = 20_000; // above this, off-screen chunks skip style/layout (content-visibility: auto)
 const recOf = new WeakMap(); // chunk node -> { key, node, marks, keys, labels, claim }
 const entOf = new WeakMap(); // mark -> its entity (for the tooltip)
 let job = null;              // the render in progress: { text, kept, final, ms, cancelled, progress }
@@ -382,7 +383,7 @@ async function runRender(j) {
     deadline = performance.now() + slice;
     return j.cancelled;
   };
-  view.classList.toggle('is-huge', n > HUGE_CHARS);
+  view.classList.toggle('is-huge', n > LAZY_LAYOUT_CHARS);
 
   // Phase 1: chunks, their keys, and which existing chunk nodes can be kept (no DOM changes).
   const pool = new Map(); // key -> { recs, i }
