@@ -62,3 +62,10 @@ fn options_may_be_omitted_and_offsets_chosen() {
     let paris = cp.iter().find(|e| e.text == "Paris").expect("Paris");
     assert_eq!((paris.start, paris.end), (2, 7), "code points when asked");
 }
+
+#[wasm_bindgen_test]
+fn feature_hashes_match_the_native_ones() {
+    // The model stores these hashes: wasm must compute exactly what the trainer did natively.
+    assert_eq!(article_annotator::hash::key32("paris"), 1_151_346_436);
+    assert_eq!(article_annotator::hash::Fnv::new(7).byte(3).str("Zürich").finish32(), 209_911_711);
+}
