@@ -124,8 +124,8 @@ impl DocContext {
             if sentence_casing(&words) != 0 {
                 continue;
             }
-            for i in s.start + 1..s.end {
-                let w = toks[i].text(text);
+            for tok in &toks[s.start + 1..s.end] {
+                let w = tok.text(text);
                 let mut cs = w.chars();
                 if cs.next().is_some_and(|c| c.is_uppercase()) && cs.clone().any(|c| c.is_lowercase()) {
                     set.insert(Fnv::new(200).str(&norm_word(w)).finish32());

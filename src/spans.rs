@@ -176,7 +176,7 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             continue;
         }
         // Fractions: "a third", "one quarter".
-        if f == l && f > 0 && matches!(tok(f).to_lowercase().as_str(), "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half" | "tenth") && matches!(tok(f - 1).to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three") && !out.last().is_some_and(|p: &RawSpan| p.last_tok >= f - 1) {
+        if f == l && f > 0 && matches!(tok(f).to_lowercase().as_str(), "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half" | "tenth") && matches!(tok(f - 1).to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three") && out.last().is_none_or(|p: &RawSpan| p.last_tok < f - 1) {
             f -= 1;
         }
         // Split at ", " / "; " between amounts, and at ordinary lower-case words that no number

@@ -210,6 +210,10 @@ fn prepare<'a>(docs: &'a [GoldDoc], gaz: &Gazetteer, types: &[&str], lab: Labell
     dropped
 }
 
+/// A training sentence before interning: feature hashes, per-token offsets, allowed-tag masks,
+/// and whether it is fully labelled.
+type RawSentence = (Vec<u32>, Vec<u32>, Vec<u128>, bool);
+
 /// One training sentence with interned feature ids.
 struct Example {
     feats: Vec<u32>,
@@ -221,7 +225,7 @@ struct Example {
 
 /// Interns the feature hashes of `sents` (hashes, offsets, masks, fully labelled) into dense ids,
 /// keeping features seen at least `min_count` times. Returns the kept hashes (sorted; id = index).
-fn intern(sents: Vec<(Vec<u32>, Vec<u32>, Vec<u128>, bool)>, min_count: u32) -> (Vec<u32>, Vec<Example>) {
+fn intern(sents: Vec<RawSentence>, min_count: u32) -> (Vec<u32>, Vec<Example>) {
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for (f, _, _, _) in &sents {
         for h in f {
@@ -408,7 +412,7 @@ fn train_first(docs: &[&Doc], cfg: &Config, nt: usize) -> Weights {
 }
 
 /// Second-stage sentences of `doc`, using `first` (a tagger that did not see `doc`).
-fn stacked_sents(doc: &Doc, first: &Stage, ntypes: usize) -> Vec<(Vec<u32>, Vec<u32>, Vec<u128>, bool)> {
+fn stacked_sents(doc: &Doc, first: &Stage, ntypes: usize) -> Vec<RawSentence> {
     let mut tags = vec![0usize; doc.toks.len()];
     for (s, (f, o)) in doc.sents.iter().zip(&doc.feats) {
         tags[s.clone()].copy_from_slice(&first.decode(f, o).0);
