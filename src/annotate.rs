@@ -250,7 +250,7 @@ impl Annotator {
             feats.clear();
             offs.clear();
             let view = SentenceView::new(text, &toks[s.clone()]);
-            features::extract(&view, &model.gazetteer, &doc, &toks[s.clone()], &mut feats, &mut offs);
+            features::extract(&view, &model.gazetteer, &model.clusters, &doc, &toks[s.clone()], &mut feats, &mut offs);
             let (t, c) = model.first.decode(&feats, &offs);
             tags[s.clone()].copy_from_slice(&t);
             conf[s.clone()].copy_from_slice(&c);

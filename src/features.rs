@@ -222,6 +222,10 @@ mod t {
     pub const WP1_SH0: u8 = 30;
     pub const GAZP_CASE: u8 = 31;
     pub const NEWLINE: u8 = 32;
+    pub const CL0: u8 = 36;
+    pub const CLM1: u8 = 37;
+    pub const CLP1: u8 = 38;
+    pub const CL0_SH: u8 = 39;
     pub const S1_TAG: u8 = 40;
     pub const S1_TAG_M1: u8 = 41;
     pub const S1_TAG_P1: u8 = 42;
@@ -230,7 +234,8 @@ mod t {
 
 /// Appends the feature hashes of every token of the sentence to `out`, `offsets[i]..offsets[i+1]`
 /// being token `i`'s features.
-pub fn extract(view: &SentenceView, gaz: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
+pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
+    let cl: Vec<u16> = view.lower.iter().map(|w| clusters.get(w)).collect();
     let n = view.words.len();
     let places = place_matches(view, gaz);
     let name_flags: Vec<u16> = view.lower.iter().map(|w| gaz.get(w) & !gazetteer::PLACE_MASK).collect();
@@ -278,6 +283,13 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, doc: &DocContext, toks: &[T
         for k in 1..=4.min(nchars) {
             out.push(f(t::SUF).str(&w0[bounds[nchars - k]..]).finish32());
         }
+        // Word classes of the word and its neighbours (0: unknown or outside the sentence).
+        let c = |k: isize| if k < 0 || k as usize >= n { 0xffff } else { cl[k as usize] };
+        let (cm, c0, cp) = (c(ii - 1), c(ii), c(ii + 1));
+        out.push(f(t::CL0).byte(c0 as u8).byte((c0 >> 8) as u8).finish32());
+        out.push(f(t::CLM1).byte(cm as u8).byte((cm >> 8) as u8).byte(c0 as u8).byte((c0 >> 8) as u8).finish32());
+        out.push(f(t::CLP1).byte(c0 as u8).byte((c0 >> 8) as u8).byte(cp as u8).byte((cp >> 8) as u8).finish32());
+        out.push(f(t::CL0_SH).byte(c0 as u8).byte((c0 >> 8) as u8).str(sh0).finish32());
         out.push(f(t::BI_M1_0).str(get(&view.lower, ii - 1)).str(w0).finish32());
         out.push(f(t::BI_0_P1).str(w0).str(get(&view.lower, ii + 1)).finish32());
         if i == 0 {
@@ -419,9 +431,9 @@ mod tests {
         assert_eq!(view.casing, 1);
         let gaz = Gazetteer::default();
         let (mut a, mut oa) = (vec![], vec![]);
-        extract(&view, &gaz, &DocContext::default(), &toks, &mut a, &mut oa);
+        extract(&view, &gaz, &gaz, &DocContext::default(), &toks, &mut a, &mut oa);
         let (mut b, mut ob) = (vec![], vec![]);
-        extract(&view, &gaz, &DocContext::default(), &toks, &mut b, &mut ob);
+        extract(&view, &gaz, &gaz, &DocContext::default(), &toks, &mut b, &mut ob);
         assert_eq!(a, b);
         assert_eq!(oa.len(), toks.len() + 1);
     }

@@ -65,6 +65,14 @@ impl Gazetteer {
         GazetteerData { phrases, flags: m.values().copied().collect() }
     }
 
+    /// Build from entries that are already normalised keys, kept as they are (word tables).
+    pub fn build_exact(mut entries: Vec<(String, u16)>) -> GazetteerData {
+        entries.retain(|(p, _)| !p.is_empty() && !p.contains('\n'));
+        entries.sort();
+        entries.dedup_by(|a, b| a.0 == b.0);
+        GazetteerData { phrases: entries.iter().map(|e| e.0.as_str()).collect::<Vec<_>>().join("\n"), flags: entries.iter().map(|e| e.1).collect() }
+    }
+
     /// Flags of a normalised phrase (tokens joined by single spaces, lower case).
     pub fn get(&self, phrase: &str) -> u16 {
         self.map.get(&key32(phrase)).copied().unwrap_or(0)

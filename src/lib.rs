@@ -29,6 +29,8 @@ pub mod spans;
 pub mod tokens;
 
 #[cfg(feature = "cli")]
+pub mod clusters;
+#[cfg(feature = "cli")]
 pub mod corpus;
 #[cfg(feature = "cli")]
 pub mod evaluation;

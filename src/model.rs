@@ -6,7 +6,7 @@
 use crate::gazetteer::{Gazetteer, GazetteerData};
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 4] = b"AAM1";
 
 /// One tagger's weights: sparse, quantised feature weights and tag transitions.
@@ -38,6 +38,8 @@ pub struct ModelData {
     /// The second tagger, which also sees the first one's tags of the whole document (optional).
     pub second: Option<Weights>,
     pub gazetteer: GazetteerData,
+    /// Word classes learned from unlabelled text: word → class + 1 (see `clusters`).
+    pub clusters: GazetteerData,
     /// Free-form description: data, epochs, dev scores.
     pub info: String,
 }
@@ -85,6 +87,8 @@ pub struct Model {
     pub first: Stage,
     pub second: Option<Stage>,
     pub gazetteer: Gazetteer,
+    /// Word → class + 1 (0: no class).
+    pub clusters: Gazetteer,
     pub info: String,
 }
 
@@ -193,6 +197,7 @@ impl Model {
             first: Stage::new(&d.first, ntags),
             second: d.second.as_ref().map(|w| Stage::new(w, ntags)),
             gazetteer: Gazetteer::from_data(&d.gazetteer),
+            clusters: Gazetteer::from_data(&d.clusters),
             info: d.info,
             types: d.types,
         }

@@ -105,11 +105,14 @@ pub struct Config {
     pub prune: f32,
     /// Train the second, document-level tagger.
     pub stacked: bool,
+    /// Word classes to learn from the training texts (0: none), and the words' minimum count.
+    pub clusters: usize,
+    pub cluster_min_count: u32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { epochs: 5, min_count: 3, seed: 42, prune: 1.3, stacked: false }
+        Config { epochs: 5, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10 }
     }
 }
 
@@ -189,7 +192,7 @@ struct Doc<'a> {
     full: bool,
 }
 
-fn prepare<'a>(docs: &'a [GoldDoc], gaz: &Gazetteer, types: &[&str], lab: Labelling, out: &mut Vec<Doc<'a>>) -> usize {
+fn prepare<'a>(docs: &'a [GoldDoc], gaz: &Gazetteer, clusters: &Gazetteer, types: &[&str], lab: Labelling, out: &mut Vec<Doc<'a>>) -> usize {
     let mut dropped = 0;
     for d in docs {
         let toks = tokens::tokenize(&d.text);
@@ -201,7 +204,7 @@ fn prepare<'a>(docs: &'a [GoldDoc], gaz: &Gazetteer, types: &[&str], lab: Labell
             .map(|s| {
                 let view = SentenceView::new(&d.text, &toks[s.clone()]);
                 let (mut f, mut o) = (vec![], vec![]);
-                features::extract(&view, gaz, &ctx, &toks[s.clone()], &mut f, &mut o);
+                features::extract(&view, gaz, clusters, &ctx, &toks[s.clone()], &mut f, &mut o);
                 (f, o)
             })
             .collect();
@@ -444,9 +447,21 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
         .filter(|(i, d)| d.text.is_ascii() && (i % 10 == 3 || i % 10 == 7))
         .map(|(i, d)| GoldDoc { text: if i % 10 == 3 { d.text.to_ascii_lowercase() } else { d.text.to_ascii_uppercase() }, spans: d.spans.clone() })
         .collect();
+    // Word classes from the training texts themselves (their words only, no labels).
+    let words: Vec<Vec<String>> = train
+        .iter()
+        .chain(partial)
+        .flat_map(|d| {
+            let toks = tokens::tokenize(&d.text);
+            tokens::sentences(&d.text, &toks).into_iter().map(move |s| toks[s].iter().map(|t| features::norm_word(t.text(&d.text))).collect::<Vec<_>>()).collect::<Vec<_>>()
+        })
+        .collect();
+    let cluster_data = if cfg.clusters > 0 { Gazetteer::build_exact(crate::clusters::learn(&words, cfg.clusters, cfg.cluster_min_count, 8)) } else { GazetteerData::default() };
+    log(&format!("{} words in {} classes", cluster_data.flags.len(), cfg.clusters));
+    let clusters = Gazetteer::from_data(&cluster_data);
     let mut docs = vec![];
-    let d1 = prepare(train, &gaz, &types, Labelling::Full, &mut docs) + prepare(&recased, &gaz, &types, Labelling::Full, &mut docs);
-    let d2 = prepare(partial, &gaz, &types, Labelling::Conll, &mut docs);
+    let d1 = prepare(train, &gaz, &clusters, &types, Labelling::Full, &mut docs) + prepare(&recased, &gaz, &clusters, &types, Labelling::Full, &mut docs);
+    let d2 = prepare(partial, &gaz, &clusters, &types, Labelling::Conll, &mut docs);
     log(&format!("{} documents, {} sentences; gold spans not aligned with tokens: {d1} + {d2}", docs.len(), docs.iter().map(|d| d.sents.len()).sum::<usize>()));
     let all: Vec<&Doc> = docs.iter().collect();
     let first = train_first(&all, cfg, nt);
@@ -456,6 +471,7 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
         first,
         second: None,
         gazetteer: gaz_data,
+        clusters: cluster_data,
         info: String::new(),
     };
     let first_score = choose(&Annotator::from_model(Model::from_data(data.clone())), 0);
@@ -525,7 +541,7 @@ mod tests {
             }
         }
         let gaz = Gazetteer::build(vec![("Lyon".to_string(), gazetteer::CITY_MID)]);
-        let cfg = Config { epochs: 3, min_count: 1, seed: 7, prune: 0.0, stacked: true };
+        let cfg = Config { epochs: 3, min_count: 1, seed: 7, prune: 0.0, stacked: true, clusters: 4, cluster_min_count: 1 };
         let t = train(&docs, &[], gaz, &cfg, |_, e| e as f64, &mut |_| {});
         assert!(t.second.is_some());
         let bytes = t.to_bytes();

@@ -22,8 +22,9 @@ fn main() {
             "--prune" => cfg.prune = val("--prune").parse().unwrap_or_else(|_| die("--prune: not a number")),
             "--no-conll" => conll = false,
             "--stacked" => cfg.stacked = true,
+            "--clusters" => cfg.clusters = val("--clusters").parse().unwrap_or_else(|_| die("--clusters: not a number")),
             "-h" | "--help" => {
-                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
+                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
                 return;
             }
             _ => die(&format!("unknown argument {a}")),
