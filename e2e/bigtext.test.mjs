@@ -2,7 +2,7 @@
 // unchanged paragraphs after an edit, and built in time slices so that the page stays responsive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, pasteText, waitReady } from './helpers.mjs';
+import { browserSuite, pasteText, putText, waitReady } from './helpers.mjs';
 
 const { withPage, suite } = browserSuite();
 
@@ -29,12 +29,7 @@ test('a 5 MB paste: the main thread keeps answering, busy and progress are shown
   await withPage(async (page) => {
     const big = article(Infinity, 5_000_000);
     assert.ok(big.length >= 5_000_000, `text is ${big.length} chars`);
-    await page.evaluate((t) => {
-      const input = document.getElementById('input');
-      input.focus();
-      input.value = t;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    }, big);
+    await putText(page, big);
 
     // Typing still echoes into the box while the worker works.
     await page.focus('#input');

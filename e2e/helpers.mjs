@@ -104,14 +104,19 @@ export async function waitReady(page, timeout = 30000) {
     null, { timeout });
 }
 
-/** Put text in the box the way a paste does (one input event), then wait for its rendering. */
-export async function pasteText(page, text) {
+/** Put text in the box the way a paste does (one input event), without waiting. */
+export async function putText(page, text) {
   await page.evaluate((t) => {
     const input = document.getElementById('input');
     input.focus();
     input.value = t;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, text);
+}
+
+/** Put text in the box the way a paste does, then wait for its rendering. */
+export async function pasteText(page, text) {
+  await putText(page, text);
   await waitReady(page);
   return page.inputValue('#input');
 }
