@@ -250,7 +250,7 @@ impl Annotator {
             feats.clear();
             offs.clear();
             let view = SentenceView::new(text, &toks[s.clone()]);
-            features::extract(&view, &model.gazetteer, &model.clusters, &doc, &toks[s.clone()], &mut feats, &mut offs);
+            features::extract(&view, &model.gazetteer, &model.clusters, &model.brown, &doc, &toks[s.clone()], &mut feats, &mut offs);
             let (t, c) = model.first.decode(&feats, &offs);
             tags[s.clone()].copy_from_slice(&t);
             conf[s.clone()].copy_from_slice(&c);
@@ -277,6 +277,8 @@ impl Annotator {
         let name_like = |t: usize| matches!(types[t].as_str(), "PERSON" | "GPE" | "LOC" | "FAC" | "ORG" | "NORP");
         spans::tidy_names(text, &toks, &mut raw, name_like, self.person);
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);
+        // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.
+        raw.retain(|s| !(name_like(s.ty) && features::is_interjection(&text[s.start..s.end].to_lowercase())));
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, &toks, &mut raw, is_number);
         if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {

@@ -230,12 +230,18 @@ mod t {
     pub const S1_TAG_M1: u8 = 41;
     pub const S1_TAG_P1: u8 = 42;
     pub const S1_VOTE: u8 = 43;
+    pub const BR0: u8 = 44;
+    pub const BRM1: u8 = 45;
+    pub const BRP1: u8 = 46;
+    pub const BR_SH: u8 = 47;
 }
 
 /// Appends the feature hashes of every token of the sentence to `out`, `offsets[i]..offsets[i+1]`
 /// being token `i`'s features.
-pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
+#[allow(clippy::too_many_arguments)]
+pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
     let cl: Vec<u16> = view.lower.iter().map(|w| clusters.get(w)).collect();
+    let br: Vec<u16> = if brown.is_empty() { vec![] } else { view.lower.iter().map(|w| brown.get(w)).collect() };
     let n = view.words.len();
     let places = place_matches(view, gaz);
     let name_flags: Vec<u16> = view.lower.iter().map(|w| gaz.get(w) & !gazetteer::PLACE_MASK).collect();
@@ -290,6 +296,20 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, doc: 
         out.push(f(t::CLM1).byte(cm as u8).byte((cm >> 8) as u8).byte(c0 as u8).byte((c0 >> 8) as u8).finish32());
         out.push(f(t::CLP1).byte(c0 as u8).byte((c0 >> 8) as u8).byte(cp as u8).byte((cp >> 8) as u8).finish32());
         out.push(f(t::CL0_SH).byte(c0 as u8).byte((c0 >> 8) as u8).str(sh0).finish32());
+        if !br.is_empty() {
+            // Brown cluster path prefixes of the word (4, 6, 10 and 16 bits), the full paths of
+            // its neighbours, and the path with the word's shape.
+            let b = |k: isize| if k < 0 || k as usize >= n { 0xffff } else { br[k as usize] };
+            let b0 = b(ii);
+            for bits in [4u8, 6, 10, 16] {
+                let p = if bits == 16 { b0 } else { b0 & ((1 << bits) - 1) };
+                out.push(f(t::BR0).byte(bits).byte(p as u8).byte((p >> 8) as u8).finish32());
+            }
+            let (bm, bp) = (b(ii - 1), b(ii + 1));
+            out.push(f(t::BRM1).byte(bm as u8).byte((bm >> 8) as u8).finish32());
+            out.push(f(t::BRP1).byte(bp as u8).byte((bp >> 8) as u8).finish32());
+            out.push(f(t::BR_SH).byte(b0 as u8).byte((b0 >> 8) as u8).str(sh0).finish32());
+        }
         out.push(f(t::BI_M1_0).str(get(&view.lower, ii - 1)).str(w0).finish32());
         out.push(f(t::BI_0_P1).str(w0).str(get(&view.lower, ii + 1)).finish32());
         if i == 0 {
@@ -367,6 +387,27 @@ fn word_class_cached(w: &str) -> &'static str {
     })
 }
 
+/// Hesitations and interjections of transcripts and comments ("mm", "hmm", "uh-huh", "er",
+/// "oh"): never names, though a capitalised "Mm" alone in a sentence looks like one.
+pub fn is_interjection(lower: &str) -> bool {
+    let w: String = lower.chars().filter(|c| !matches!(c, '-' | '.' | '!' | '?')).collect();
+    if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    // Runs of hums: "mm", "mmm", "hm", "hmm", "mhm", "mmhmm".
+    if w.len() >= 2 && w.contains('m') && w.chars().all(|c| c == 'm' || c == 'h') {
+        return true;
+    }
+    // Collapse repeated letters: "uhhh" → "uh", "ummm" → "um", "ohh" → "oh".
+    let mut c: String = String::new();
+    for ch in w.chars() {
+        if !c.ends_with(ch) {
+            c.push(ch);
+        }
+    }
+    matches!(c.as_str(), "uh" | "um" | "er" | "erm" | "ah" | "aha" | "oh" | "eh" | "huh" | "uhuh" | "hah" | "ha" | "haha" | "wow" | "whoa" | "oops" | "ouch" | "ugh" | "yeah" | "yep" | "nope" | "hey" | "shh" | "psst")
+}
+
 fn push_name_flags(out: &mut Vec<u32>, tag: u8, flags: u16, sh: &str) {
     if flags == 0 {
         return;
@@ -424,6 +465,16 @@ mod tests {
         assert_eq!(norm_word("1,990’s"), "0,000's");
     }
     #[test]
+    fn interjections() {
+        for w in ["mm", "mmm", "hmm", "mhm", "uh", "uhhh", "um", "uh-huh", "er", "oh", "ohh", "yeah", "wow"] {
+            assert!(is_interjection(w), "{w}");
+        }
+        for w in ["m", "h", "mary", "uhl", "ohio", "emm", "ma", "mm2", "obama", "john"] {
+            assert!(!is_interjection(w), "{w}");
+        }
+        assert_eq!(word_class_cached("twenty"), "numword");
+    }
+    #[test]
     fn features_are_deterministic_and_per_token() {
         let text = "ANGELA MERKEL VISITS PARIS";
         let toks = crate::tokens::tokenize(text);
@@ -431,9 +482,9 @@ mod tests {
         assert_eq!(view.casing, 1);
         let gaz = Gazetteer::default();
         let (mut a, mut oa) = (vec![], vec![]);
-        extract(&view, &gaz, &gaz, &DocContext::default(), &toks, &mut a, &mut oa);
+        extract(&view, &gaz, &gaz, &gaz, &DocContext::default(), &toks, &mut a, &mut oa);
         let (mut b, mut ob) = (vec![], vec![]);
-        extract(&view, &gaz, &gaz, &DocContext::default(), &toks, &mut b, &mut ob);
+        extract(&view, &gaz, &gaz, &gaz, &DocContext::default(), &toks, &mut b, &mut ob);
         assert_eq!(a, b);
         assert_eq!(oa.len(), toks.len() + 1);
     }

@@ -6,9 +6,8 @@
 //! The lists are built from `../shared/data/gazetteers` by the trainer and stored inside the
 //! model file, so the page needs nothing else.
 
-use crate::hash::key32;
+use crate::hash::{key32, KeyIndex};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub const COUNTRY: u16 = 1 << 0;
 pub const REGION: u16 = 1 << 1;
@@ -36,20 +35,34 @@ pub struct GazetteerData {
 
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    map: HashMap<u32, u16>,
+    index: KeyIndex,
+    /// Flags of each key, in key order.
+    flags: Vec<u16>,
     /// Longest phrase, in tokens.
     pub max_tokens: usize,
 }
 
 impl Gazetteer {
     pub fn from_data(d: &GazetteerData) -> Gazetteer {
-        let mut map = HashMap::with_capacity(d.flags.len());
+        let mut entries = Vec::with_capacity(d.flags.len());
         let mut max_tokens = 1;
         for (p, &f) in d.phrases.split('\n').zip(&d.flags) {
-            *map.entry(key32(p)).or_insert(0) |= f;
+            entries.push((key32(p), f));
             max_tokens = max_tokens.max(p.split(' ').count());
         }
-        Gazetteer { map, max_tokens: max_tokens.min(6) }
+        entries.sort_unstable();
+        // Phrases whose keys collide share the union of their flags.
+        let mut keys: Vec<u32> = Vec::with_capacity(entries.len());
+        let mut flags: Vec<u16> = Vec::with_capacity(entries.len());
+        for (k, f) in entries {
+            if keys.last() == Some(&k) {
+                *flags.last_mut().expect("parallel") |= f;
+            } else {
+                keys.push(k);
+                flags.push(f);
+            }
+        }
+        Gazetteer { index: KeyIndex::new(keys), flags, max_tokens: max_tokens.min(6) }
     }
 
     /// Build from (phrase, flags); phrases are normalised with [`normalise`].
@@ -75,14 +88,21 @@ impl Gazetteer {
 
     /// Flags of a normalised phrase (tokens joined by single spaces, lower case).
     pub fn get(&self, phrase: &str) -> u16 {
-        self.map.get(&key32(phrase)).copied().unwrap_or(0)
+        match self.index.find(key32(phrase)) {
+            Some((_, at)) => self.flags[at],
+            None => 0,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.index.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.index.is_empty()
+    }
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.index.heap_bytes() + 2 * self.flags.capacity()
     }
 }
 

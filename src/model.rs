@@ -4,9 +4,10 @@
 //! Tag `0` is `O`; entity type `k` has tags `1+4k` (B), `2+4k` (I), `3+4k` (L), `4+4k` (U).
 
 use crate::gazetteer::{Gazetteer, GazetteerData};
+use crate::hash::KeyIndex;
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8; 4] = b"AAM1";
 
 /// One tagger's weights: sparse, quantised feature weights and tag transitions.
@@ -40,6 +41,9 @@ pub struct ModelData {
     pub gazetteer: GazetteerData,
     /// Word classes learned from unlabelled text: word → class + 1 (see `clusters`).
     pub clusters: GazetteerData,
+    /// Brown word clusters from a large unlabelled corpus: normalised word → the first 16 bits
+    /// of its cluster path (low bit first; see `features`).
+    pub brown: GazetteerData,
     /// Free-form description: data, epochs, dev scores.
     pub info: String,
 }
@@ -89,73 +93,42 @@ pub struct Model {
     pub gazetteer: Gazetteer,
     /// Word → class + 1 (0: no class).
     pub clusters: Gazetteer,
+    /// Word → Brown cluster path bits (0: unknown).
+    pub brown: Gazetteer,
     pub info: String,
 }
 
-/// One loaded tagger.
+/// One loaded tagger. Weights stay quantised in memory (a tag byte and a codebook byte each),
+/// features sit in a sorted, bucketed key index: the loaded model is a little larger than its
+/// file, not seven times larger.
 pub struct Stage {
     ntags: usize,
-    index: FeatureTable,
-    /// Rows of the features stored densely (`ntags` weights each).
-    dense: Vec<f32>,
+    index: KeyIndex,
+    /// Number of weights of each feature, in key order.
+    counts: Vec<u8>,
+    /// Offset of the first weight of each index bucket.
+    bucket_weights: Vec<u32>,
     tags: Vec<u8>,
-    weights: Vec<f32>,
+    codes: Vec<u8>,
+    codebook: [f32; 256],
+    /// Rows of the features with many weights (those that fire on most tokens), `ntags` floats
+    /// each, added in one vectorised sweep. Such a feature's count is `DENSE` and its two weight
+    /// slots hold the row number.
+    dense: Vec<f32>,
     lattice: Lattice,
 }
 
-/// Features with at least this many non-zero weights are stored as a dense row.
-const DENSE_FROM: usize = 12;
-/// The count that marks a dense row in the feature table.
+/// Features with at least this many weights are stored as a dense row.
+const DENSE_FROM: usize = 20;
+/// The count that marks a dense row.
 const DENSE: u8 = u8::MAX;
 
-/// Feature hash → (offset, count) of its weights. Open addressing with linear probing: the keys
-/// are already well-mixed hashes, so a lookup is a multiply, a shift and usually one compare.
-struct FeatureTable {
-    keys: Vec<u32>,
-    vals: Vec<(u32, u8)>,
-    shift: u32,
-    has_zero: Option<(u32, u8)>,
-}
-
-impl FeatureTable {
-    fn with_capacity(n: usize) -> Self {
-        let cap = (n * 2).next_power_of_two().max(16);
-        FeatureTable { keys: vec![0; cap], vals: vec![(0, 0); cap], shift: 32 - cap.trailing_zeros(), has_zero: None }
-    }
-    #[inline]
-    fn slot(&self, key: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
-    }
-    fn insert(&mut self, key: u32, val: (u32, u8)) {
-        if key == 0 {
-            self.has_zero = Some(val);
-            return;
-        }
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(key);
-        while self.keys[i] != 0 && self.keys[i] != key {
-            i = (i + 1) & mask;
-        }
-        self.keys[i] = key;
-        self.vals[i] = val;
-    }
-    #[inline]
-    fn get(&self, key: u32) -> Option<(u32, u8)> {
-        if key == 0 {
-            return self.has_zero;
-        }
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(self.vals[i]);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+#[inline]
+fn slots(count: u8) -> usize {
+    if count == DENSE {
+        2
+    } else {
+        count as usize
     }
 }
 
@@ -194,10 +167,11 @@ impl Model {
         let ntags = 1 + 4 * d.types.len();
         Model {
             ntags,
-            first: Stage::new(&d.first, ntags),
-            second: d.second.as_ref().map(|w| Stage::new(w, ntags)),
+            first: Stage::new(d.first, ntags),
+            second: d.second.map(|w| Stage::new(w, ntags)),
             gazetteer: Gazetteer::from_data(&d.gazetteer),
             clusters: Gazetteer::from_data(&d.clusters),
+            brown: Gazetteer::from_data(&d.brown),
             info: d.info,
             types: d.types,
         }
@@ -205,48 +179,90 @@ impl Model {
 }
 
 impl Stage {
-    pub fn new(w: &Weights, ntags: usize) -> Stage {
-        let value = |x: u8| w.codebook.get(x as usize).copied().unwrap_or(0.0);
-        let mut index = FeatureTable::with_capacity(w.counts.len());
-        let (mut tags, mut weights, mut dense) = (Vec::new(), Vec::new(), Vec::new());
-        let mut key = 0u32;
-        let mut off = 0usize;
-        for (delta, &c) in w.feature_deltas.iter().zip(&w.counts) {
-            key = key.wrapping_add(*delta);
-            let (ts, ws) = (&w.tags[off..off + c as usize], &w.weights[off..off + c as usize]);
-            off += c as usize;
-            if c as usize >= DENSE_FROM {
-                // A feature with weights for many tags: one full row, added in a single sweep.
-                let row = dense.len() / ntags;
-                dense.resize(dense.len() + ntags, 0.0);
-                for (&t, &x) in ts.iter().zip(ws) {
-                    dense[row * ntags + t as usize] = value(x);
-                }
-                index.insert(key, (row as u32, DENSE));
-            } else {
-                index.insert(key, (tags.len() as u32, c));
-                tags.extend_from_slice(ts);
-                weights.extend(ws.iter().map(|&x| value(x)));
-            }
+    pub fn new(w: Weights, ntags: usize) -> Stage {
+        let Weights { feature_deltas, mut counts, mut tags, weights: mut codes, codebook: cb, transitions } = w;
+        let mut codebook = [0f32; 256];
+        for (c, x) in codebook.iter_mut().zip(cb) {
+            *c = x;
         }
-        Stage { ntags, index, weights, tags, dense, lattice: Lattice::new(&w.transitions, ntags) }
+        // Move the long rows out to `dense`, compacting the sparse weights in place.
+        let (mut read, mut write, mut dense) = (0usize, 0usize, Vec::new());
+        for c in counts.iter_mut() {
+            let n = *c as usize;
+            if n >= DENSE_FROM {
+                let row = (dense.len() / ntags) as u32;
+                dense.resize(dense.len() + ntags, 0.0);
+                for k in read..read + n {
+                    dense[row as usize * ntags + tags[k] as usize] = codebook[codes[k] as usize];
+                }
+                let b = row.to_le_bytes();
+                (tags[write], codes[write], tags[write + 1], codes[write + 1]) = (b[0], b[1], b[2], b[3]);
+                *c = DENSE;
+                write += 2;
+            } else {
+                tags.copy_within(read..read + n, write);
+                codes.copy_within(read..read + n, write);
+                write += n;
+            }
+            read += n;
+        }
+        tags.truncate(write);
+        codes.truncate(write);
+        tags.shrink_to_fit();
+        codes.shrink_to_fit();
+        // Delta-encoded sorted hashes → the hashes themselves, in place.
+        let mut keys = feature_deltas;
+        let mut key = 0u32;
+        for k in keys.iter_mut() {
+            key = key.wrapping_add(*k);
+            *k = key;
+        }
+        let index = KeyIndex::new(keys);
+        let mut bucket_weights = Vec::with_capacity(index.buckets() + 1);
+        let mut off = 0u32;
+        let mut j = 0;
+        for b in 0..=index.buckets() {
+            let end = index.start(b);
+            while j < end {
+                off += slots(counts[j]) as u32;
+                j += 1;
+            }
+            bucket_weights.push(off);
+        }
+        Stage { ntags, index, counts, bucket_weights, tags, codes, codebook, dense, lattice: Lattice::new(&transitions, ntags) }
+    }
+
+    /// Weights of feature `f`: its count and where its slots start.
+    #[inline]
+    fn find(&self, f: u32) -> Option<(u8, usize)> {
+        let (start, at) = self.index.find(f)?;
+        let mut off = self.bucket_weights[self.index.bucket(f)] as usize;
+        for &c in &self.counts[start..at] {
+            off += slots(c);
+        }
+        Some((self.counts[at], off))
+    }
+
+    /// Heap bytes held by the weights and their index.
+    pub fn heap_bytes(&self) -> usize {
+        self.index.heap_bytes() + self.counts.capacity() + 4 * self.bucket_weights.capacity() + self.tags.capacity() + self.codes.capacity() + 4 * self.dense.capacity()
     }
 
     /// Emission scores of one token's features into `scores` (length `ntags`).
     pub fn emit(&self, feats: &[u32], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         for f in feats {
-            match self.index.get(*f) {
-                Some((row, DENSE)) => {
-                    let r = &self.dense[row as usize * self.ntags..(row as usize + 1) * self.ntags];
-                    for (s, w) in scores.iter_mut().zip(r) {
+            match self.find(*f) {
+                Some((DENSE, o)) => {
+                    let row = u32::from_le_bytes([self.tags[o], self.codes[o], self.tags[o + 1], self.codes[o + 1]]) as usize;
+                    for (s, w) in scores.iter_mut().zip(&self.dense[row * self.ntags..(row + 1) * self.ntags]) {
                         *s += w;
                     }
                 }
-                Some((off, c)) => {
-                    let (o, c) = (off as usize, c as usize);
-                    for (t, w) in self.tags[o..o + c].iter().zip(&self.weights[o..o + c]) {
-                        scores[*t as usize] += w;
+                Some((c, o)) => {
+                    let c = c as usize;
+                    for (t, k) in self.tags[o..o + c].iter().zip(&self.codes[o..o + c]) {
+                        scores[*t as usize] += self.codebook[*k as usize];
                     }
                 }
                 None => {}

@@ -108,11 +108,14 @@ pub struct Config {
     /// Word classes to learn from the training texts (0: none), and the words' minimum count.
     pub clusters: usize,
     pub cluster_min_count: u32,
+    /// Brown clusters (`scripts/brown.py` output) and how many of its most frequent words to keep.
+    pub brown: Option<std::path::PathBuf>,
+    pub brown_words: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { epochs: 5, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10 }
+        Config { epochs: 5, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 50_000 }
     }
 }
 
@@ -192,7 +195,7 @@ struct Doc<'a> {
     full: bool,
 }
 
-fn prepare<'a>(docs: &'a [GoldDoc], gaz: &Gazetteer, clusters: &Gazetteer, types: &[&str], lab: Labelling, out: &mut Vec<Doc<'a>>) -> usize {
+fn prepare<'a>(docs: &'a [GoldDoc], gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, types: &[&str], lab: Labelling, out: &mut Vec<Doc<'a>>) -> usize {
     let mut dropped = 0;
     for d in docs {
         let toks = tokens::tokenize(&d.text);
@@ -204,7 +207,7 @@ fn prepare<'a>(docs: &'a [GoldDoc], gaz: &Gazetteer, clusters: &Gazetteer, types
             .map(|s| {
                 let view = SentenceView::new(&d.text, &toks[s.clone()]);
                 let (mut f, mut o) = (vec![], vec![]);
-                features::extract(&view, gaz, clusters, &ctx, &toks[s.clone()], &mut f, &mut o);
+                features::extract(&view, gaz, clusters, brown, &ctx, &toks[s.clone()], &mut f, &mut o);
                 (f, o)
             })
             .collect();
@@ -432,6 +435,30 @@ fn stacked_sents(doc: &Doc, first: &Stage, ntypes: usize) -> Vec<RawSentence> {
         .collect()
 }
 
+/// Reads Brown clusters written by `scripts/brown.py` (word, spaCy path integer, log
+/// probability; most frequent first) and keeps the `max_words` most frequent normalised words,
+/// each with the path of its most frequent spelling, cut to its first 16 bits.
+pub fn load_brown(path: &std::path::Path, max_words: usize) -> Result<GazetteerData, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let mut seen = std::collections::HashSet::new();
+    let mut entries = vec![];
+    for (i, line) in text.lines().enumerate() {
+        let mut cols = line.split('\t');
+        let (Some(w), Some(c)) = (cols.next(), cols.next()) else { return Err(format!("line {}: expected word<TAB>path", i + 1)) };
+        let c: u64 = c.parse().map_err(|_| format!("line {}: bad path {c:?}", i + 1))?;
+        let key = features::norm_word(w);
+        if key.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        let bits = (c & 0xffff) as u16;
+        entries.push((key, if bits == 0 { 0xffff } else { bits }));
+        if entries.len() >= max_words {
+            break;
+        }
+    }
+    Ok(Gazetteer::build_exact(entries))
+}
+
 /// Trains on `train` (fully labelled) and `partial` (CoNLL-style). The first tagger trains for
 /// `cfg.epochs`; with `cfg.stacked`, the second tagger trains on the first tagger's
 /// jackknifed (2-fold) output and its epoch is chosen by `choose(annotator)` (higher is better).
@@ -459,9 +486,15 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
     let cluster_data = if cfg.clusters > 0 { Gazetteer::build_exact(crate::clusters::learn(&words, cfg.clusters, cfg.cluster_min_count, 8)) } else { GazetteerData::default() };
     log(&format!("{} words in {} classes", cluster_data.flags.len(), cfg.clusters));
     let clusters = Gazetteer::from_data(&cluster_data);
+    let brown_data = match &cfg.brown {
+        Some(p) => load_brown(p, cfg.brown_words).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
+        None => GazetteerData::default(),
+    };
+    log(&format!("{} words with Brown clusters", brown_data.flags.len()));
+    let brown = Gazetteer::from_data(&brown_data);
     let mut docs = vec![];
-    let d1 = prepare(train, &gaz, &clusters, &types, Labelling::Full, &mut docs) + prepare(&recased, &gaz, &clusters, &types, Labelling::Full, &mut docs);
-    let d2 = prepare(partial, &gaz, &clusters, &types, Labelling::Conll, &mut docs);
+    let d1 = prepare(train, &gaz, &clusters, &brown, &types, Labelling::Full, &mut docs) + prepare(&recased, &gaz, &clusters, &brown, &types, Labelling::Full, &mut docs);
+    let d2 = prepare(partial, &gaz, &clusters, &brown, &types, Labelling::Conll, &mut docs);
     log(&format!("{} documents, {} sentences; gold spans not aligned with tokens: {d1} + {d2}", docs.len(), docs.iter().map(|d| d.sents.len()).sum::<usize>()));
     let all: Vec<&Doc> = docs.iter().collect();
     let first = train_first(&all, cfg, nt);
@@ -472,6 +505,7 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
         second: None,
         gazetteer: gaz_data,
         clusters: cluster_data,
+        brown: brown_data,
         info: String::new(),
     };
     let first_score = choose(&Annotator::from_model(Model::from_data(data.clone())), 0);
@@ -483,8 +517,8 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
     // Jackknife: each half is tagged by a first tagger trained on the other half.
     let a: Vec<&Doc> = docs.iter().step_by(2).collect();
     let b: Vec<&Doc> = docs.iter().skip(1).step_by(2).collect();
-    let stage_a = Stage::new(&train_first(&a, cfg, nt), nt);
-    let stage_b = Stage::new(&train_first(&b, cfg, nt), nt);
+    let stage_a = Stage::new(train_first(&a, cfg, nt), nt);
+    let stage_b = Stage::new(train_first(&b, cfg, nt), nt);
     log("jackknifed first taggers trained");
     let mut sents = vec![];
     for d in &b {
@@ -541,7 +575,7 @@ mod tests {
             }
         }
         let gaz = Gazetteer::build(vec![("Lyon".to_string(), gazetteer::CITY_MID)]);
-        let cfg = Config { epochs: 3, min_count: 1, seed: 7, prune: 0.0, stacked: true, clusters: 4, cluster_min_count: 1 };
+        let cfg = Config { epochs: 3, min_count: 1, seed: 7, prune: 0.0, stacked: true, clusters: 4, cluster_min_count: 1, ..Config::default() };
         let t = train(&docs, &[], gaz, &cfg, |_, e| e as f64, &mut |_| {});
         assert!(t.second.is_some());
         let bytes = t.to_bytes();

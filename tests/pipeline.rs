@@ -94,3 +94,26 @@ fn robust_to_how_articles_arrive() {
     assert!(has(&es, "Harry\nSmith", Label::Person), "{es:#?}");
     assert!(has(&es, "Smith", Label::Person), "the surname alone is the same person: {es:#?}");
 }
+
+#[test]
+fn transcript_interjections_are_not_names() {
+    let a = ann();
+    let text = "They did, and there was a huge fuss. Mm. Because when I was little, Zhang Wei fought a lot. Mm. Were you tough? Hmm. Uh-huh.";
+    let es = a.annotate(text, &Options::default());
+    assert!(es.iter().any(|e| e.text == "Zhang Wei" && e.label == Label::Person), "{es:#?}");
+    for w in ["Mm", "Hmm", "Uh-huh"] {
+        assert!(!es.iter().any(|e| e.text == w), "{w} is not an entity: {es:#?}");
+    }
+}
+
+#[test]
+fn the_loaded_model_stays_close_to_its_file_size() {
+    // Weights stay quantised and indexed compactly: a page holding the engine should not pay
+    // several times the download in memory.
+    let bytes = include_bytes!("../model/annotator.model");
+    let a = ann();
+    let m = a.model();
+    let held = m.first.heap_bytes() + m.second.as_ref().map_or(0, |s| s.heap_bytes()) + m.gazetteer.heap_bytes() + m.clusters.heap_bytes() + m.brown.heap_bytes();
+    assert!(held > bytes.len() / 2, "suspiciously small: {held} B");
+    assert!(held < bytes.len() * 2, "loaded model holds {held} B for a {} B file", bytes.len());
+}

@@ -21,10 +21,13 @@ fn main() {
             "--min-count" => cfg.min_count = val("--min-count").parse().unwrap_or_else(|_| die("--min-count: not a number")),
             "--prune" => cfg.prune = val("--prune").parse().unwrap_or_else(|_| die("--prune: not a number")),
             "--no-conll" => conll = false,
+            "--seed" => cfg.seed = val("--seed").parse().unwrap_or_else(|_| die("--seed: not a number")),
+            "--brown" => cfg.brown = Some(val("--brown").into()),
+            "--brown-words" => cfg.brown_words = val("--brown-words").parse().unwrap_or_else(|_| die("--brown-words: not a number")),
             "--stacked" => cfg.stacked = true,
             "--clusters" => cfg.clusters = val("--clusters").parse().unwrap_or_else(|_| die("--clusters: not a number")),
             "-h" | "--help" => {
-                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
+                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--seed N]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
                 return;
             }
             _ => die(&format!("unknown argument {a}")),
