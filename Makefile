@@ -41,8 +41,12 @@ test-e2e:
 	node --test --test-concurrency=1 e2e/
 
 ## Rebuild model/annotator.model from ../shared/data (deterministic; prints dev scores).
-model:
-	cargo run --release --bin train -- --data ../shared/data --out model/annotator.model
+# Brown word clusters (PyPI spacy-lookups-data, MIT), downloaded once into target/brown.
+target/brown/clusters.tsv:
+	python3 scripts/brown.py $@
+
+model: target/brown/clusters.tsv
+	cargo run --release --bin train -- --data ../shared/data --brown target/brown/clusters.tsv --out model/annotator.model
 
 bench: build
 	@scripts/bench.sh

@@ -18,7 +18,8 @@ pub const ONTONOTES_TYPES: [&str; 18] = [
 ];
 
 /// Builds the gazetteer from `dir` (= `../shared/data/gazetteers`).
-pub fn build_gazetteer(dir: &Path) -> Result<GazetteerData, String> {
+/// Cities below `min_city_pop` inhabitants are left out.
+pub fn build_gazetteer(dir: &Path, min_city_pop: u64) -> Result<GazetteerData, String> {
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).map_err(|e| format!("{}: {e}", dir.join(p).display()));
     let json = |p: &str| -> Result<serde_json::Value, String> { serde_json::from_str(&read(p)?).map_err(|e| format!("{p}: {e}")) };
     let mut e: Vec<(String, u16)> = vec![];
@@ -63,7 +64,7 @@ pub fn build_gazetteer(dir: &Path) -> Result<GazetteerData, String> {
             continue;
         }
         let pop: u64 = cols[4].parse().unwrap_or(0);
-        if pop < 15_000 {
+        if pop < min_city_pop.max(15_000) {
             continue;
         }
         let flag = if pop >= 1_000_000 { gazetteer::CITY_BIG } else if pop >= 100_000 { gazetteer::CITY_MID } else { gazetteer::CITY };
@@ -111,11 +112,14 @@ pub struct Config {
     /// Brown clusters (`scripts/brown.py` output) and how many of its most frequent words to keep.
     pub brown: Option<std::path::PathBuf>,
     pub brown_words: usize,
+    pub brown_common: usize,
+    /// Cost-augmented training: the head start each wrong tag gets when decoding (0: plain perceptron).
+    pub margin: f32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { epochs: 5, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 50_000 }
+        Config { epochs: 5, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, margin: 0.0 }
     }
 }
 
@@ -270,11 +274,12 @@ struct Perceptron {
     c: f32,
     rng: u64,
     allowed_prev: Vec<Vec<u8>>,
+    margin: f32,
 }
 
 impl Perceptron {
-    fn new(nf: usize, nt: usize, seed: u64) -> Self {
-        Perceptron { nt, w: vec![0.0; nf * nt], u: vec![0.0; nf * nt], tr: vec![0.0; nt * nt], tu: vec![0.0; nt * nt], c: 1.0, rng: seed.max(1), allowed_prev: model::allowed_prev_table(nt) }
+    fn new(nf: usize, nt: usize, seed: u64, margin: f32) -> Self {
+        Perceptron { nt, w: vec![0.0; nf * nt], u: vec![0.0; nf * nt], tr: vec![0.0; nt * nt], tu: vec![0.0; nt * nt], c: 1.0, rng: seed.max(1), allowed_prev: model::allowed_prev_table(nt), margin }
     }
 
     /// One pass over the examples in a seeded random order; returns the token error rate.
@@ -307,21 +312,33 @@ impl Perceptron {
                     }
                 }
             }
-            let pred = model::viterbi(&emis, n, nt, &self.tr, &self.allowed_prev);
             let gold: Vec<usize> = match &ex.gold {
                 Some(g) => g.iter().map(|&x| x as usize).collect(),
                 None => {
                     // Partial labels: the best path that agrees with them is the target.
+                    let mut constrained = emis.clone();
                     for i in 0..n {
                         for t in 0..nt {
                             if ex.allowed[i] & (1u128 << t) == 0 {
-                                emis[i * nt + t] = -1e9;
+                                constrained[i * nt + t] = -1e9;
                             }
                         }
                     }
-                    model::viterbi(&emis, n, nt, &self.tr, &self.allowed_prev)
+                    model::viterbi(&constrained, n, nt, &self.tr, &self.allowed_prev)
                 }
             };
+            // Cost-augmented decoding: every wrong tag gets a head start of `margin`, so the
+            // update also fires when the gold path wins by less than that.
+            if self.margin > 0.0 {
+                for i in 0..n {
+                    for t in 0..nt {
+                        if t != gold[i] && (ex.gold.is_some() || ex.allowed[i] & (1u128 << t) == 0) {
+                            emis[i * nt + t] += self.margin;
+                        }
+                    }
+                }
+            }
+            let pred = model::viterbi(&emis, n, nt, &self.tr, &self.allowed_prev);
             if pred != gold {
                 let c = self.c;
                 for i in 0..n {
@@ -355,10 +372,21 @@ impl Perceptron {
         let codebook = codebook((0..self.w.len()).map(avg).filter(|a| a.abs() >= prune && *a != 0.0).collect());
         let mut out = Weights { ..Default::default() };
         let mut prev = 0u32;
-        for (fi, &key) in keys.iter().enumerate() {
+        // Features are stored by the top KEY_BITS bits of their hash; the few that then share a
+        // key share the sum of their weights.
+        let mut fi = 0;
+        let mut sum = vec![0f32; nt];
+        while fi < keys.len() {
+            let key = keys[fi] >> (32 - model::KEY_BITS);
+            sum.iter_mut().for_each(|x| *x = 0.0);
+            while fi < keys.len() && keys[fi] >> (32 - model::KEY_BITS) == key {
+                for (t, x) in sum.iter_mut().enumerate() {
+                    *x += avg(fi * nt + t);
+                }
+                fi += 1;
+            }
             let start = out.tags.len();
-            for t in 0..nt {
-                let a = avg(fi * nt + t);
+            for (t, &a) in sum.iter().enumerate() {
                 if a.abs() >= prune && a != 0.0 {
                     out.tags.push(t as u8);
                     out.weights.push(nearest_code(&codebook, a));
@@ -366,7 +394,7 @@ impl Perceptron {
             }
             if out.tags.len() > start {
                 out.counts.push((out.tags.len() - start) as u8);
-                out.feature_deltas.push(key.wrapping_sub(prev));
+                out.feature_deltas.push(key - prev);
                 prev = key;
             }
         }
@@ -410,7 +438,7 @@ fn nearest_code(book: &[f32], x: f32) -> u8 {
 fn train_first(docs: &[&Doc], cfg: &Config, nt: usize) -> Weights {
     let sents = docs.iter().flat_map(|d| d.feats.iter().zip(&d.sents).map(|((f, o), s)| (f.clone(), o.clone(), d.masks[s.clone()].to_vec(), d.full))).collect();
     let (keys, ex) = intern(sents, cfg.min_count);
-    let mut p = Perceptron::new(keys.len(), nt, cfg.seed);
+    let mut p = Perceptron::new(keys.len(), nt, cfg.seed, cfg.margin);
     for _ in 0..cfg.epochs {
         p.epoch(&ex);
     }
@@ -438,7 +466,7 @@ fn stacked_sents(doc: &Doc, first: &Stage, ntypes: usize) -> Vec<RawSentence> {
 /// Reads Brown clusters written by `scripts/brown.py` (word, spaCy path integer, log
 /// probability; most frequent first) and keeps the `max_words` most frequent normalised words,
 /// each with the path of its most frequent spelling, cut to its first 16 bits.
-pub fn load_brown(path: &std::path::Path, max_words: usize) -> Result<GazetteerData, String> {
+pub fn load_brown(path: &std::path::Path, max_words: usize, common: usize) -> Result<GazetteerData, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let mut seen = std::collections::HashSet::new();
     let mut entries = vec![];
@@ -448,6 +476,10 @@ pub fn load_brown(path: &std::path::Path, max_words: usize) -> Result<GazetteerD
         let c: u64 = c.parse().map_err(|_| format!("line {}: bad path {c:?}", i + 1))?;
         let key = features::norm_word(w);
         if key.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        // Past the `common` most frequent words, only those most often written with a capital.
+        if seen.len() > common && !w.starts_with(char::is_uppercase) {
             continue;
         }
         let bits = (c & 0xffff) as u16;
@@ -487,7 +519,7 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
     log(&format!("{} words in {} classes", cluster_data.flags.len(), cfg.clusters));
     let clusters = Gazetteer::from_data(&cluster_data);
     let brown_data = match &cfg.brown {
-        Some(p) => load_brown(p, cfg.brown_words).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
+        Some(p) => load_brown(p, cfg.brown_words, cfg.brown_common).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
         None => GazetteerData::default(),
     };
     log(&format!("{} words with Brown clusters", brown_data.flags.len()));
@@ -528,7 +560,7 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
         sents.extend(stacked_sents(d, &stage_b, types.len()));
     }
     let (keys, ex) = intern(sents, cfg.min_count);
-    let mut p = Perceptron::new(keys.len(), nt, cfg.seed ^ 0x5eed);
+    let mut p = Perceptron::new(keys.len(), nt, cfg.seed ^ 0x5eed, cfg.margin);
     let mut best: Option<(f64, Weights, usize)> = None;
     for epoch in 1..=cfg.epochs + 2 {
         let err = p.epoch(&ex);
@@ -550,6 +582,28 @@ mod tests {
     use super::*;
     use crate::annotate::{Label, Options};
     use crate::corpus::GoldSpan;
+
+    #[test]
+    fn brown_clusters_fold_case_and_keep_common_and_capitalised_words() {
+        let dir = std::env::temp_dir().join(format!("aa-brown-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("clusters.tsv");
+        // Most frequent first, as scripts/brown.py writes it.
+        std::fs::write(&path, "the\t11\t-3.5\nParis\t678\t-11.8\nparis\t5\t-15.0\nrun\t262140\t-12.0\nLyon\t1446\t-14.0\nzebra\t99\t-16.0\n1990\t7\t-16.5\n").unwrap();
+        let g = Gazetteer::from_data(&load_brown(&path, 100, 2).unwrap());
+        assert_eq!(g.get("the"), 11);
+        assert_eq!(g.get("paris"), 678, "the most frequent spelling wins");
+        assert_eq!(g.get("run"), 0, "lower-case words past the common ones are dropped");
+        assert_eq!(g.get("lyon"), 1446, "capitalised words are kept");
+        assert_eq!(g.get("zebra"), 0);
+        let g = Gazetteer::from_data(&load_brown(&path, 100, 100).unwrap());
+        assert_eq!(g.get("run") as u32, 262_140 & 0xffff, "paths keep their first 16 bits");
+        assert_eq!(g.get("0000"), 7, "keys are normalised like the tagger's words");
+        assert_eq!(Gazetteer::from_data(&load_brown(&path, 2, 100).unwrap()).len(), 2);
+        std::fs::write(&path, "oops\n").unwrap();
+        assert!(load_brown(&path, 10, 10).is_err());
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     /// A tiny corpus written here: training really learns, and the model round-trips through bytes.
     #[test]

@@ -11,6 +11,7 @@ fn main() {
     let mut out = PathBuf::from("model/annotator.model");
     let mut cfg = train::Config::default();
     let mut conll = true;
+    let mut min_city_pop = 100_000u64;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().unwrap_or_else(|| die(&format!("{name} needs a value")));
@@ -21,13 +22,16 @@ fn main() {
             "--min-count" => cfg.min_count = val("--min-count").parse().unwrap_or_else(|_| die("--min-count: not a number")),
             "--prune" => cfg.prune = val("--prune").parse().unwrap_or_else(|_| die("--prune: not a number")),
             "--no-conll" => conll = false,
+            "--margin" => cfg.margin = val("--margin").parse().unwrap_or_else(|_| die("--margin: not a number")),
+            "--brown-common" => cfg.brown_common = val("--brown-common").parse().unwrap_or_else(|_| die("--brown-common: not a number")),
+            "--min-city-pop" => min_city_pop = val("--min-city-pop").parse().unwrap_or_else(|_| die("--min-city-pop: not a number")),
             "--seed" => cfg.seed = val("--seed").parse().unwrap_or_else(|_| die("--seed: not a number")),
             "--brown" => cfg.brown = Some(val("--brown").into()),
             "--brown-words" => cfg.brown_words = val("--brown-words").parse().unwrap_or_else(|_| die("--brown-words: not a number")),
             "--stacked" => cfg.stacked = true,
             "--clusters" => cfg.clusters = val("--clusters").parse().unwrap_or_else(|_| die("--clusters: not a number")),
             "-h" | "--help" => {
-                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--seed N]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
+                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--brown-common N] [--min-city-pop N] [--seed N] [--margin X]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
                 return;
             }
             _ => die(&format!("unknown argument {a}")),
@@ -39,7 +43,7 @@ fn main() {
     let onto_train = load("ontonotes5/train.conll");
     let onto_dev = load("ontonotes5/dev.conll");
     let (conll_train, conll_dev) = if conll { (load("conll2003/train.conll"), load("conll2003/dev.conll")) } else { (vec![], vec![]) };
-    let gaz = train::build_gazetteer(&data.join("gazetteers")).unwrap_or_else(|e| die(&e));
+    let gaz = train::build_gazetteer(&data.join("gazetteers"), min_city_pop).unwrap_or_else(|e| die(&e));
     eprintln!("loaded data in {:.1}s", t0.elapsed().as_secs_f64());
     let choose = |a: &article_annotator::Annotator, epoch: usize| {
         let r = evaluation::evaluate(a, &onto_dev);
