@@ -240,11 +240,12 @@ mod t {
 /// being token `i`'s features.
 #[allow(clippy::too_many_arguments)]
 pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
-    let cl: Vec<u16> = view.lower.iter().map(|w| clusters.get(w)).collect();
-    let br: Vec<u16> = if brown.is_empty() { vec![] } else { view.lower.iter().map(|w| brown.get(w)).collect() };
+    let keys: Vec<u32> = view.lower.iter().map(|w| crate::hash::key32(w)).collect();
+    let cl: Vec<u16> = keys.iter().map(|&k| clusters.get_key(k)).collect();
+    let br: Vec<u16> = if brown.is_empty() { vec![] } else { keys.iter().map(|&k| brown.get_key(k)).collect() };
     let n = view.words.len();
     let places = place_matches(view, gaz);
-    let name_flags: Vec<u16> = view.lower.iter().map(|w| gaz.get(w) & !gazetteer::PLACE_MASK).collect();
+    let name_flags: Vec<u16> = keys.iter().map(|&k| gaz.get_key(k) & !gazetteer::PLACE_MASK).collect();
     let classes: Vec<&str> = view.lower.iter().map(|w| word_class_cached(w)).collect();
     fn get(v: &[String], i: isize) -> &str {
         if i < 0 {
@@ -426,17 +427,28 @@ fn place_matches(view: &SentenceView, gaz: &Gazetteer) -> Vec<Option<(u16, u8)>>
     let mut i = 0;
     while i < n {
         let mut best = None;
-        let mut phrase = String::new();
+        // The phrase's key is hashed as it grows: the words lower-cased, curly apostrophes
+        // straightened, joined by single spaces (what `gazetteer::key32` of that string gives).
+        let mut h = crate::hash::Fnv::new(0);
         for len in 1..=gaz.max_tokens.min(n - i) {
-            if len > 1 {
-                phrase.push(' ');
-            }
-            phrase.push_str(&view.words[i + len - 1].to_lowercase().replace('’', "'"));
             // A place name starts with a capital letter unless the whole sentence is lower case.
             if len == 1 && view.casing != 2 && !view.words[i].chars().next().is_some_and(char::is_uppercase) {
                 break;
             }
-            let fl = gaz.get(&phrase) & gazetteer::PLACE_MASK;
+            if len > 1 {
+                h = h.byte(b' ');
+            }
+            let mut buf = [0u8; 4];
+            for c in view.words[i + len - 1].chars() {
+                if c == '’' {
+                    h = h.byte(b'\'');
+                } else {
+                    for l in c.to_lowercase() {
+                        h = h.bytes(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+            }
+            let fl = gaz.get_key(h.byte(0xff).finish32()) & gazetteer::PLACE_MASK;
             if fl != 0 {
                 best = Some((len, fl));
             }
@@ -463,6 +475,21 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1,990"), "d,dd");
         assert_eq!(norm_word("1,990’s"), "0,000's");
+    }
+    #[test]
+    fn place_phrases_match_with_curly_apostrophes_and_any_case() {
+        let gaz = Gazetteer::from_data(&Gazetteer::build(vec![("Côte d'Ivoire".to_string(), gazetteer::COUNTRY), ("New York".to_string(), gazetteer::CITY_BIG)]));
+        let text = "Trade between CÔTE D’IVOIRE and New York grew";
+        let toks = crate::tokens::tokenize(text);
+        let view = SentenceView::new(text, &toks);
+        let m = place_matches(&view, &gaz);
+        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap();
+        assert_eq!(m[at("CÔTE")], Some((gazetteer::COUNTRY, 0)));
+        assert!(m[at("D’IVOIRE")].is_some_and(|(f, _)| f == gazetteer::COUNTRY));
+        assert_eq!(m[at("New")], Some((gazetteer::CITY_BIG, 0)));
+        assert_eq!(m[at("York")], Some((gazetteer::CITY_BIG, 2)));
+        assert_eq!(m[at("Trade")], None);
+        assert_eq!(m[at("grew")], None);
     }
     #[test]
     fn interjections() {

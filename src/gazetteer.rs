@@ -88,7 +88,13 @@ impl Gazetteer {
 
     /// Flags of a normalised phrase (tokens joined by single spaces, lower case).
     pub fn get(&self, phrase: &str) -> u16 {
-        match self.index.find(key32(phrase)) {
+        self.get_key(key32(phrase))
+    }
+
+    /// Flags of a phrase by its [`key32`] (for callers that look one key up in several tables).
+    #[inline]
+    pub fn get_key(&self, key: u32) -> u16 {
+        match self.index.find(key) {
             Some((_, at)) => self.flags[at],
             None => 0,
         }

@@ -4,7 +4,6 @@
 //! Tag `0` is `O`; entity type `k` has tags `1+4k` (B), `2+4k` (I), `3+4k` (L), `4+4k` (U).
 
 use crate::gazetteer::{Gazetteer, GazetteerData};
-use crate::hash::KeyIndex;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT_VERSION: u32 = 3;
@@ -102,18 +101,20 @@ pub struct Model {
     pub info: String,
 }
 
-/// One loaded tagger. Weights stay quantised in memory (a tag byte and a codebook byte each),
-/// features sit in a sorted, bucketed key index: the loaded model is a little larger than its
-/// file, not seven times larger.
+/// One loaded tagger. Weights stay quantised in memory (a tag byte and a codebook byte each).
+/// Features sit sorted in buckets by their top bits; each entry packs the feature's 24-bit key
+/// with its weight count, so a lookup touches three places: its bucket, a few adjacent entries,
+/// its weights. The loaded model is about the size of its file, not seven times larger.
 pub struct Stage {
     ntags: usize,
-    index: KeyIndex,
-    /// Number of weights of each feature, in key order.
-    counts: Vec<u8>,
-    /// Offset of the first weight of each index bucket.
-    bucket_weights: Vec<u32>,
-    tags: Vec<u8>,
-    codes: Vec<u8>,
+    /// Bucket of a key: `key >> shift`.
+    shift: u32,
+    /// Per bucket (and one past the last): first entry, first weight slot.
+    buckets: Vec<(u32, u32)>,
+    /// Sorted: key (top `KEY_BITS` bits) | weight count (low 8 bits).
+    entries: Vec<u32>,
+    /// (tag, codebook index) of each weight, grouped by feature in entry order.
+    weights: Vec<[u8; 2]>,
     codebook: [f32; 256],
     /// Rows of the features with many weights (those that fire on most tokens), `ntags` floats
     /// each, added in one vectorised sweep. Such a feature's count is `DENSE` and its two weight
@@ -184,13 +185,14 @@ impl Model {
 
 impl Stage {
     pub fn new(w: Weights, ntags: usize) -> Stage {
-        let Weights { feature_deltas, mut counts, mut tags, weights: mut codes, codebook: cb, transitions } = w;
+        let Weights { feature_deltas, mut counts, tags, weights: codes, codebook: cb, transitions } = w;
         let mut codebook = [0f32; 256];
         for (c, x) in codebook.iter_mut().zip(cb) {
             *c = x;
         }
-        // Move the long rows out to `dense`, compacting the sparse weights in place.
-        let (mut read, mut write, mut dense) = (0usize, 0usize, Vec::new());
+        // Long rows move out to `dense`; the others' weights are copied as (tag, code) pairs.
+        let mut weights: Vec<[u8; 2]> = Vec::with_capacity(tags.len());
+        let (mut read, mut dense) = (0usize, Vec::new());
         for c in counts.iter_mut() {
             let n = *c as usize;
             if n >= DENSE_FROM {
@@ -200,57 +202,55 @@ impl Stage {
                     dense[row as usize * ntags + tags[k] as usize] = codebook[codes[k] as usize];
                 }
                 let b = row.to_le_bytes();
-                (tags[write], codes[write], tags[write + 1], codes[write + 1]) = (b[0], b[1], b[2], b[3]);
+                weights.extend([[b[0], b[1]], [b[2], b[3]]]);
                 *c = DENSE;
-                write += 2;
             } else {
-                tags.copy_within(read..read + n, write);
-                codes.copy_within(read..read + n, write);
-                write += n;
+                weights.extend((read..read + n).map(|k| [tags[k], codes[k]]));
             }
             read += n;
         }
-        tags.truncate(write);
-        codes.truncate(write);
-        tags.shrink_to_fit();
-        codes.shrink_to_fit();
-        // Delta-encoded sorted hashes → the hashes themselves, in place.
-        let mut keys = feature_deltas;
+        drop((tags, codes));
+        weights.shrink_to_fit();
+        // Delta-encoded sorted keys → key | count, in place.
+        let mut entries = feature_deltas;
         let mut key = 0u32;
-        for k in keys.iter_mut() {
-            key = key.wrapping_add(*k);
-            *k = key << (32 - KEY_BITS);
+        for (e, &c) in entries.iter_mut().zip(&counts) {
+            key = key.wrapping_add(*e);
+            *e = (key << (32 - KEY_BITS)) | c as u32;
         }
-        let index = KeyIndex::new(keys);
-        let mut bucket_weights = Vec::with_capacity(index.buckets() + 1);
-        let mut off = 0u32;
-        let mut j = 0;
-        for b in 0..=index.buckets() {
-            let end = index.start(b);
-            while j < end {
-                off += slots(counts[j]) as u32;
-                j += 1;
+        let nb = (entries.len() / 4).next_power_of_two().max(1);
+        let shift = 32 - nb.trailing_zeros();
+        let mut buckets = Vec::with_capacity(nb + 1);
+        let (mut i, mut off) = (0usize, 0u32);
+        for b in 0..=nb {
+            while i < entries.len() && ((entries[i] as u64) >> shift) < b as u64 {
+                off += slots(entries[i] as u8) as u32;
+                i += 1;
             }
-            bucket_weights.push(off);
+            buckets.push((i as u32, off));
         }
-        Stage { ntags, index, counts, bucket_weights, tags, codes, codebook, dense, lattice: Lattice::new(&transitions, ntags) }
+        Stage { ntags, shift, buckets, entries, weights, codebook, dense, lattice: Lattice::new(&transitions, ntags) }
     }
 
     /// Weights of feature `f`: its count and where its slots start.
     #[inline]
     fn find(&self, f: u32) -> Option<(u8, usize)> {
-        let f = f & KEY_MASK;
-        let (start, at) = self.index.find(f)?;
-        let mut off = self.bucket_weights[self.index.bucket(f)] as usize;
-        for &c in &self.counts[start..at] {
-            off += slots(c);
+        let key = f & KEY_MASK;
+        let b = ((key as u64) >> self.shift) as usize;
+        let ((lo, mut off), hi) = (self.buckets[b], self.buckets[b + 1].0);
+        for &e in &self.entries[lo as usize..hi as usize] {
+            let k = e & KEY_MASK;
+            if k >= key {
+                return (k == key).then_some((e as u8, off as usize));
+            }
+            off += slots(e as u8) as u32;
         }
-        Some((self.counts[at], off))
+        None
     }
 
     /// Heap bytes held by the weights and their index.
     pub fn heap_bytes(&self) -> usize {
-        self.index.heap_bytes() + self.counts.capacity() + 4 * self.bucket_weights.capacity() + self.tags.capacity() + self.codes.capacity() + 4 * self.dense.capacity()
+        8 * self.buckets.capacity() + 4 * self.entries.capacity() + 2 * self.weights.capacity() + 4 * self.dense.capacity()
     }
 
     /// Emission scores of one token's features into `scores` (length `ntags`).
@@ -259,15 +259,16 @@ impl Stage {
         for f in feats {
             match self.find(*f) {
                 Some((DENSE, o)) => {
-                    let row = u32::from_le_bytes([self.tags[o], self.codes[o], self.tags[o + 1], self.codes[o + 1]]) as usize;
+                    let (a, b) = (self.weights[o], self.weights[o + 1]);
+                    let row = u32::from_le_bytes([a[0], a[1], b[0], b[1]]) as usize;
                     for (s, w) in scores.iter_mut().zip(&self.dense[row * self.ntags..(row + 1) * self.ntags]) {
                         *s += w;
                     }
                 }
                 Some((c, o)) => {
                     let c = c as usize;
-                    for (t, k) in self.tags[o..o + c].iter().zip(&self.codes[o..o + c]) {
-                        scores[*t as usize] += self.codebook[*k as usize];
+                    for &[t, k] in &self.weights[o..o + c] {
+                        scores[t as usize] += self.codebook[k as usize];
                     }
                 }
                 None => {}
