@@ -95,7 +95,7 @@ impl Gazetteer {
     #[inline]
     pub fn get_key(&self, key: u32) -> u16 {
         match self.index.find(key) {
-            Some((_, at)) => self.flags[at],
+            Some(at) => self.flags[at],
             None => 0,
         }
     }

@@ -78,19 +78,14 @@ impl KeyIndex {
         KeyIndex { keys, starts, shift }
     }
 
+    /// Where `key` is in the index (its rank among the keys), if it is.
     #[inline]
-    pub fn bucket(&self, key: u32) -> usize {
-        ((key as u64) >> self.shift) as usize
-    }
-
-    /// Where bucket `b` starts and where `key` is in the index, if it is.
-    #[inline]
-    pub fn find(&self, key: u32) -> Option<(usize, usize)> {
-        let b = self.bucket(key);
+    pub fn find(&self, key: u32) -> Option<usize> {
+        let b = ((key as u64) >> self.shift) as usize;
         let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
         for (j, &k) in self.keys[lo..hi].iter().enumerate() {
             if k >= key {
-                return (k == key).then_some((lo, lo + j));
+                return (k == key).then_some(lo + j);
             }
         }
         None
@@ -101,13 +96,6 @@ impl KeyIndex {
     }
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
-    }
-    pub fn buckets(&self) -> usize {
-        self.starts.len() - 1
-    }
-    /// First key index of bucket `b` (`b` may be `buckets()`).
-    pub fn start(&self, b: usize) -> usize {
-        self.starts[b] as usize
     }
     /// Heap bytes held.
     pub fn heap_bytes(&self) -> usize {
@@ -128,9 +116,7 @@ mod tests {
             keys.dedup();
             let idx = KeyIndex::new(keys.clone());
             for (i, &k) in keys.iter().enumerate() {
-                let (start, at) = idx.find(k).expect("present");
-                assert_eq!(at, i);
-                assert_eq!(start, idx.start(idx.bucket(k)));
+                assert_eq!(idx.find(k), Some(i));
             }
             for probe in 0..2000u32 {
                 let k = probe.wrapping_mul(2_654_435_761);
