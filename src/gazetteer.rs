@@ -26,11 +26,20 @@ pub const FLAG_NAMES: [&str; 11] = [
     "country", "region", "citybig", "citymid", "city", "continent", "firstc", "first", "lastc", "last", "lastr",
 ];
 
-/// Serialised form: phrases sorted and joined by '\n' (compresses well), flags parallel.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// Bits of a phrase's [`key32`] kept in the model: the top 24. Tables of 10,000–60,000 phrases
+/// then store about 2 bytes a key (sorted, delta-encoded) instead of the phrase itself, and an
+/// unknown phrase matches some entry by chance with odds of at most 60,000 in 16.7 million.
+pub const KEY_BITS: u32 = 24;
+const KEY_MASK: u32 = !((1u32 << (32 - KEY_BITS)) - 1);
+
+/// Serialised form: the entries' keys (top [`KEY_BITS`] of [`key32`], sorted, each stored as
+/// the difference from the one before), their flags in the same order, and the longest
+/// phrase in tokens.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct GazetteerData {
-    pub phrases: String,
+    pub key_deltas: Vec<u32>,
     pub flags: Vec<u16>,
+    pub max_tokens: u8,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -44,46 +53,59 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     pub fn from_data(d: &GazetteerData) -> Gazetteer {
-        let mut entries = Vec::with_capacity(d.flags.len());
-        let mut max_tokens = 1;
-        for (p, &f) in d.phrases.split('\n').zip(&d.flags) {
-            entries.push((key32(p), f));
-            max_tokens = max_tokens.max(p.split(' ').count());
-        }
-        entries.sort_unstable();
-        // Phrases whose keys collide share the union of their flags.
-        let mut keys: Vec<u32> = Vec::with_capacity(entries.len());
-        let mut flags: Vec<u16> = Vec::with_capacity(entries.len());
-        for (k, f) in entries {
-            if keys.last() == Some(&k) {
-                *flags.last_mut().expect("parallel") |= f;
-            } else {
-                keys.push(k);
-                flags.push(f);
-            }
-        }
-        Gazetteer { index: KeyIndex::new(keys), flags, max_tokens: max_tokens.min(6) }
+        let mut key = 0u32;
+        let keys: Vec<u32> = d
+            .key_deltas
+            .iter()
+            .map(|&k| {
+                key = key.wrapping_add(k);
+                key << (32 - KEY_BITS)
+            })
+            .collect();
+        Gazetteer { index: KeyIndex::new(keys), flags: d.flags.clone(), max_tokens: (d.max_tokens as usize).clamp(1, 6) }
     }
 
-    /// Build from (phrase, flags); phrases are normalised with [`normalise`].
+    /// Build from (phrase, flags); phrases are normalised with [`normalise`]. Phrases whose
+    /// keys collide share the union of their flags.
     pub fn build(entries: impl IntoIterator<Item = (String, u16)>) -> GazetteerData {
-        let mut m: std::collections::BTreeMap<String, u16> = Default::default();
-        for (p, f) in entries {
-            let n = normalise(&p);
-            if !n.is_empty() && !n.contains('\n') {
-                *m.entry(n).or_insert(0) |= f;
-            }
-        }
-        let phrases = m.keys().cloned().collect::<Vec<_>>().join("\n");
-        GazetteerData { phrases, flags: m.values().copied().collect() }
+        Self::compile(entries.into_iter().map(|(p, f)| (normalise(&p), f)).collect(), true)
     }
 
-    /// Build from entries that are already normalised keys, kept as they are (word tables).
-    pub fn build_exact(mut entries: Vec<(String, u16)>) -> GazetteerData {
-        entries.retain(|(p, _)| !p.is_empty() && !p.contains('\n'));
-        entries.sort();
-        entries.dedup_by(|a, b| a.0 == b.0);
-        GazetteerData { phrases: entries.iter().map(|e| e.0.as_str()).collect::<Vec<_>>().join("\n"), flags: entries.iter().map(|e| e.1).collect() }
+    /// Build from entries that are already normalised keys, kept as they are (word tables, whose
+    /// values are not flag sets): of words whose keys collide, the first one listed keeps its value.
+    pub fn build_exact(entries: Vec<(String, u16)>) -> GazetteerData {
+        Self::compile(entries, false)
+    }
+
+    fn compile(entries: Vec<(String, u16)>, union: bool) -> GazetteerData {
+        let mut max_tokens = 1;
+        let mut keyed: Vec<(u32, u16)> = Vec::with_capacity(entries.len());
+        for (p, f) in &entries {
+            if !p.is_empty() {
+                max_tokens = max_tokens.max(p.split(' ').count());
+                keyed.push((key32(p) >> (32 - KEY_BITS), *f));
+            }
+        }
+        keyed.sort_by_key(|e| e.0); // stable: the first listed comes first
+        let mut d = GazetteerData { key_deltas: Vec::with_capacity(keyed.len()), flags: Vec::with_capacity(keyed.len()), max_tokens: max_tokens.min(6) as u8 };
+        let mut last = None;
+        for (k, f) in keyed {
+            if last == Some(k) {
+                if union {
+                    *d.flags.last_mut().expect("parallel") |= f;
+                }
+            } else {
+                d.key_deltas.push(k - last.unwrap_or(0));
+                d.flags.push(f);
+                last = Some(k);
+            }
+        }
+        d
+    }
+
+    /// Whether the tables are consistent (as read from a model file).
+    pub fn data_ok(d: &GazetteerData) -> bool {
+        d.key_deltas.len() == d.flags.len() && d.key_deltas.iter().skip(1).all(|&k| k > 0) && d.key_deltas.iter().map(|&k| k as u64).sum::<u64>() < 1 << KEY_BITS
     }
 
     /// Flags of a normalised phrase (tokens joined by single spaces, lower case).
@@ -94,7 +116,7 @@ impl Gazetteer {
     /// Flags of a phrase by its [`key32`] (for callers that look one key up in several tables).
     #[inline]
     pub fn get_key(&self, key: u32) -> u16 {
-        match self.index.find(key) {
+        match self.index.find(key & KEY_MASK) {
             Some(at) => self.flags[at],
             None => 0,
         }

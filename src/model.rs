@@ -6,7 +6,7 @@
 use crate::gazetteer::{Gazetteer, GazetteerData};
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 const MAGIC: &[u8; 4] = b"AAM1";
 /// Bits of a feature hash that a model keeps: 24 bits tell 100k+ features apart (a feature the
 /// model lacks finds a stored one by chance 0.7% of the time) and store in about half the bytes.
@@ -79,7 +79,7 @@ impl ModelData {
             let total: usize = w.counts.iter().map(|&c| c as usize).sum();
             w.feature_deltas.len() == w.counts.len() && w.tags.len() == total && w.weights.len() == total && w.transitions.len() == nt * nt && w.tags.iter().all(|&t| (t as usize) < nt)
         };
-        let gaz_ok = d.gazetteer.flags.is_empty() || d.gazetteer.flags.len() == d.gazetteer.phrases.split('\n').count();
+        let gaz_ok = [&d.gazetteer, &d.clusters, &d.brown].into_iter().all(Gazetteer::data_ok);
         if d.types.len() > 31 || !ok(&d.first) || !d.second.as_ref().is_none_or(ok) || !gaz_ok {
             return Err(ModelError("inconsistent model tables".into()));
         }

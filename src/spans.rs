@@ -147,7 +147,8 @@ pub fn tidy_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
 /// - punctuation at either end is trimmed ("5 ." → "5");
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
 /// - digits glued by a hyphen to a word are part of a name, not a number ("COVID-19", "F-16");
-/// - a span that runs over ", " or "; " into another amount is split there ("2,500 $, 80 mln");
+/// - a span that runs over ", " or "; " into another amount is split there ("2,500 $, 80 mln"),
+///   and so is one that runs on into "and another …" ("€40m and another 80 mln");
 /// - a fraction word takes its article or count ("a third", "one quarter").
 pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
     let tok = |i: usize| toks[i].text(text);
@@ -189,7 +190,9 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         let mut start = f;
         for i in f + 1..l {
             let comma = matches!(tok(i), "," | ";") && glued(i - 1, i) && !glued(i, i + 1);
-            if comma || foreign_to_numbers(tok(i)) {
+            // "€40m and another 80 mln": a second amount, not a range.
+            let another = matches!(tok(i), "and" | "or" | "plus") && i + 1 < l && matches!(tok(i + 1).to_lowercase().as_str(), "another" | "additional" | "further");
+            if comma || another || foreign_to_numbers(tok(i)) {
                 parts.push((start, i - 1));
                 start = i + 1;
             }
@@ -345,6 +348,8 @@ mod tests {
         assert_eq!(tidy("Smith, Jones", &[("Smith, Jones", 1)]), vec!["Smith, Jones"]);
         assert_eq!(tidy("a pipe 25 km north carried 80,000 barrels", &[("25 km north carried 80,000 barrels", 0)]), vec!["25 km", "80,000 barrels"]);
         assert_eq!(tidy("as many as 34,000 people", &[("as many as 34,000", 0)]), vec!["as many as 34,000"]);
+        assert_eq!(tidy("paid €40m and another 80 mln", &[("€40m and another 80 mln", 0)]), vec!["€40m", "another 80 mln"]);
+        assert_eq!(tidy("between 5 and 10 km", &[("between 5 and 10 km", 0)]), vec!["between 5 and 10 km"]);
     }
 
     #[test]

@@ -115,5 +115,7 @@ fn the_loaded_model_stays_close_to_its_file_size() {
     let m = a.model();
     let held = m.first.heap_bytes() + m.second.as_ref().map_or(0, |s| s.heap_bytes()) + m.gazetteer.heap_bytes() + m.clusters.heap_bytes() + m.brown.heap_bytes();
     assert!(held > bytes.len() / 2, "suspiciously small: {held} B");
-    assert!(held < bytes.len() * 2, "loaded model holds {held} B for a {} B file", bytes.len());
+    // The file stores word and gazetteer keys delta-encoded (about 2 B each), memory as a
+    // searchable index (about 6.5 B each), hence a bit more than twice the file.
+    assert!(held < bytes.len() * 5 / 2, "loaded model holds {held} B for a {} B file", bytes.len());
 }
