@@ -274,6 +274,9 @@ impl Annotator {
             spans::from_tags(&tags[s.clone()], &conf[s.clone()], &toks, s.start, &mut raw);
         }
         let types = &model.types;
+        if let Some(p) = self.person {
+            raw.retain(|s| s.ty != p || s.score >= PERSON_MIN_SCORE);
+        }
         let name_like = |t: usize| matches!(types[t].as_str(), "PERSON" | "GPE" | "LOC" | "FAC" | "ORG" | "NORP");
         spans::tidy_names(text, &toks, &mut raw, name_like, self.person);
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);
@@ -326,6 +329,11 @@ impl Annotator {
         k.to_string()
     }
 }
+
+/// People the tagger finds with less confidence than this are left out (before the document-level
+/// pass, so they neither vote nor lend their surname): most such spans name companies, works or
+/// events. Chosen on OntoNotes and CoNLL dev: PERSON F1 0.887 → 0.893 and 0.935 → 0.941.
+pub const PERSON_MIN_SCORE: f32 = 0.65;
 
 fn hint_of(kind: &str) -> Option<NumberKind> {
     Some(match kind {
