@@ -102,23 +102,23 @@ pub struct Model {
 }
 
 /// One loaded tagger. Weights stay quantised in memory (a tag byte and a codebook byte each).
-/// Features sit sorted in buckets by their top bits; each entry packs the feature's 24-bit key
-/// with its weight count, so a lookup touches three places: its bucket, a few adjacent entries,
-/// its weights. The loaded model is about the size of its file, not seven times larger.
+/// Features sit sorted in buckets by their top bits, in one stream of 16-bit words where each
+/// feature's header (its 24-bit key with its weight count) is followed by its weights, so a
+/// lookup touches two places: its bucket's start, then one short run of the stream. The loaded
+/// model is about the size of its file, not seven times larger.
 pub struct Stage {
     ntags: usize,
     /// Bucket of a key: `key >> shift`.
     shift: u32,
-    /// Per bucket (and one past the last): first entry, first weight slot.
-    buckets: Vec<(u32, u32)>,
-    /// Sorted: key (top `KEY_BITS` bits) | weight count (low 8 bits).
-    entries: Vec<u32>,
-    /// (tag, codebook index) of each weight, grouped by feature in entry order.
-    weights: Vec<[u8; 2]>,
+    /// Per bucket (and one past the last): where its features start in `stream`.
+    buckets: Vec<u32>,
+    /// Per feature, sorted by key: two words of header, key (top `KEY_BITS` bits) | weight
+    /// count (low 8 bits), low word first; then one word per weight, tag | codebook index << 8.
+    stream: Vec<u16>,
     codebook: [f32; 256],
     /// Rows of the features with many weights (those that fire on most tokens), `ntags` floats
     /// each, added in one vectorised sweep. Such a feature's count is `DENSE` and its two weight
-    /// slots hold the row number.
+    /// words hold the row number.
     dense: Vec<f32>,
     lattice: Lattice,
 }
@@ -185,72 +185,67 @@ impl Model {
 
 impl Stage {
     pub fn new(w: Weights, ntags: usize) -> Stage {
-        let Weights { feature_deltas, mut counts, tags, weights: codes, codebook: cb, transitions } = w;
+        let Weights { feature_deltas, counts, tags, weights: codes, codebook: cb, transitions } = w;
         let mut codebook = [0f32; 256];
         for (c, x) in codebook.iter_mut().zip(cb) {
             *c = x;
         }
-        // Long rows move out to `dense`; the others' weights are copied as (tag, code) pairs.
-        let mut weights: Vec<[u8; 2]> = Vec::with_capacity(tags.len());
-        let (mut read, mut dense) = (0usize, Vec::new());
-        for c in counts.iter_mut() {
-            let n = *c as usize;
-            if n >= DENSE_FROM {
+        let nb = (counts.len() / 4).next_power_of_two().max(1);
+        let shift = 32 - nb.trailing_zeros();
+        let mut buckets = Vec::with_capacity(nb + 1);
+        let mut stream: Vec<u16> = Vec::with_capacity(2 * counts.len() + tags.len());
+        let mut dense = Vec::new();
+        let (mut read, mut key) = (0usize, 0u32);
+        for (&delta, &n) in feature_deltas.iter().zip(&counts) {
+            key = key.wrapping_add(delta);
+            let k = key << (32 - KEY_BITS);
+            while buckets.len() <= ((k as u64) >> shift) as usize {
+                buckets.push(stream.len() as u32);
+            }
+            let n = n as usize;
+            let count = if n >= DENSE_FROM { DENSE } else { n as u8 };
+            let header = k | count as u32;
+            stream.extend([header as u16, (header >> 16) as u16]);
+            if count == DENSE {
+                // Long rows move out to `dense`; the stream keeps the row number.
                 let row = (dense.len() / ntags) as u32;
                 dense.resize(dense.len() + ntags, 0.0);
-                for k in read..read + n {
-                    dense[row as usize * ntags + tags[k] as usize] = codebook[codes[k] as usize];
+                for j in read..read + n {
+                    dense[row as usize * ntags + tags[j] as usize] = codebook[codes[j] as usize];
                 }
-                let b = row.to_le_bytes();
-                weights.extend([[b[0], b[1]], [b[2], b[3]]]);
-                *c = DENSE;
+                stream.extend([row as u16, (row >> 16) as u16]);
             } else {
-                weights.extend((read..read + n).map(|k| [tags[k], codes[k]]));
+                stream.extend((read..read + n).map(|j| tags[j] as u16 | (codes[j] as u16) << 8));
             }
             read += n;
         }
-        drop((tags, codes));
-        weights.shrink_to_fit();
-        // Delta-encoded sorted keys → key | count, in place.
-        let mut entries = feature_deltas;
-        let mut key = 0u32;
-        for (e, &c) in entries.iter_mut().zip(&counts) {
-            key = key.wrapping_add(*e);
-            *e = (key << (32 - KEY_BITS)) | c as u32;
+        while buckets.len() <= nb {
+            buckets.push(stream.len() as u32);
         }
-        let nb = (entries.len() / 4).next_power_of_two().max(1);
-        let shift = 32 - nb.trailing_zeros();
-        let mut buckets = Vec::with_capacity(nb + 1);
-        let (mut i, mut off) = (0usize, 0u32);
-        for b in 0..=nb {
-            while i < entries.len() && ((entries[i] as u64) >> shift) < b as u64 {
-                off += slots(entries[i] as u8) as u32;
-                i += 1;
-            }
-            buckets.push((i as u32, off));
-        }
-        Stage { ntags, shift, buckets, entries, weights, codebook, dense, lattice: Lattice::new(&transitions, ntags) }
+        stream.shrink_to_fit();
+        Stage { ntags, shift, buckets, stream, codebook, dense, lattice: Lattice::new(&transitions, ntags) }
     }
 
-    /// Weights of feature `f`: its count and where its slots start.
+    /// Weights of feature `f`: its count and where its weight words start in `stream`.
     #[inline]
     fn find(&self, f: u32) -> Option<(u8, usize)> {
         let key = f & KEY_MASK;
         let b = ((key as u64) >> self.shift) as usize;
-        let ((lo, mut off), hi) = (self.buckets[b], self.buckets[b + 1].0);
-        for &e in &self.entries[lo as usize..hi as usize] {
-            let k = e & KEY_MASK;
+        let (mut p, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        while p < end {
+            let header = self.stream[p] as u32 | (self.stream[p + 1] as u32) << 16;
+            let k = header & KEY_MASK;
             if k >= key {
-                return (k == key).then_some((e as u8, off as usize));
+                return (k == key).then_some((header as u8, p + 2));
             }
-            off += slots(e as u8) as u32;
+            p += 2 + slots(header as u8);
         }
         None
     }
 
     /// Heap bytes held by the weights and their index.
     pub fn heap_bytes(&self) -> usize {
-        8 * self.buckets.capacity() + 4 * self.entries.capacity() + 2 * self.weights.capacity() + 4 * self.dense.capacity()
+        4 * self.buckets.capacity() + 2 * self.stream.capacity() + 4 * self.dense.capacity()
     }
 
     /// Emission scores of one token's features into `scores` (length `ntags`).
@@ -259,16 +254,14 @@ impl Stage {
         for f in feats {
             match self.find(*f) {
                 Some((DENSE, o)) => {
-                    let (a, b) = (self.weights[o], self.weights[o + 1]);
-                    let row = u32::from_le_bytes([a[0], a[1], b[0], b[1]]) as usize;
+                    let row = (self.stream[o] as u32 | (self.stream[o + 1] as u32) << 16) as usize;
                     for (s, w) in scores.iter_mut().zip(&self.dense[row * self.ntags..(row + 1) * self.ntags]) {
                         *s += w;
                     }
                 }
                 Some((c, o)) => {
-                    let c = c as usize;
-                    for &[t, k] in &self.weights[o..o + c] {
-                        scores[t as usize] += self.codebook[k as usize];
+                    for &w in &self.stream[o..o + c as usize] {
+                        scores[(w & 0xff) as usize] += self.codebook[(w >> 8) as usize];
                     }
                 }
                 None => {}
@@ -504,6 +497,37 @@ mod tests {
         let tags = viterbi(&emis, 2, nt, &vec![0.0; nt * nt], &allowed_prev_table(nt));
         assert_eq!(tags, vec![make_tag(0, 0), make_tag(0, 2)]);
     }
+    #[test]
+    fn stage_finds_each_features_weights() {
+        // 9 tags; features (by their 24-bit keys): 5 with one weight, 9 with three, 700 with a
+        // dense row (all 9 tags, counted as ≥ DENSE_FROM by repeating), 701 with two.
+        let nt = 9;
+        let keys = [5u32, 9, 700, 701];
+        let rows: Vec<Vec<(u8, u8)>> = vec![vec![(3, 1)], vec![(0, 2), (4, 3), (8, 1)], (0..DENSE_FROM as u8).map(|t| (t % 9, 2 + t % 2)).collect(), vec![(1, 3), (2, 2)]];
+        let codebook: Vec<f32> = vec![0.0, 1.0, -2.0, 0.5];
+        let w = Weights {
+            feature_deltas: keys.iter().scan(0, |a, &k| { let d = k - *a; *a = k; Some(d) }).collect(),
+            counts: rows.iter().map(|r| r.len() as u8).collect(),
+            tags: rows.iter().flatten().map(|x| x.0).collect(),
+            weights: rows.iter().flatten().map(|x| x.1).collect(),
+            codebook: codebook.clone(),
+            transitions: vec![0.0; nt * nt],
+        };
+        let stage = Stage::new(w, nt);
+        for (k, row) in keys.iter().zip(&rows) {
+            let mut want = vec![0f32; nt];
+            for &(t, c) in row {
+                want[t as usize] = codebook[c as usize]; // a dense row keeps the last weight of a tag
+            }
+            let mut got = vec![0f32; nt];
+            stage.emit(&[k << (32 - KEY_BITS) | 0x5a], &mut got); // low hash bits are not part of the key
+            assert_eq!(got, want, "feature {k}");
+        }
+        let mut none = vec![1f32; nt];
+        stage.emit(&[6 << (32 - KEY_BITS), 702 << (32 - KEY_BITS), u32::MAX], &mut none);
+        assert_eq!(none, vec![0.0; nt]);
+    }
+
     #[test]
     fn rejects_garbage() {
         assert!(ModelData::from_bytes(b"").is_err());
