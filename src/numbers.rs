@@ -1654,6 +1654,8 @@ fn finish(
     let kind = match marker {
         Some(m) => m.kind,
         None if ordinal => NumberKind::Ordinal,
+        // A fraction is no ordinal: "a third" tagged ORDINAL is still the number 1/3.
+        None if hint == Some(NumberKind::Ordinal) && value.fract() != 0.0 => NumberKind::Cardinal,
         None => hint.unwrap_or(NumberKind::Cardinal),
     };
     let (unit, currency) = match marker {
@@ -2164,6 +2166,9 @@ mod tests {
             (v.kind, v.value, v.currency.as_deref()),
             (Money, 1e8, Some("EUR"))
         );
+        // An ordinal hint does not make a fraction an ordinal.
+        assert_eq!(parse_value("a third", Some(Ordinal)).map(|v| (v.kind, v.value)), Some((Cardinal, 1.0 / 3.0)));
+        assert_eq!(parse_value("third", Some(Ordinal)).map(|v| (v.kind, v.value)), Some((Ordinal, 3.0)));
         // "b" is billion only when attached.
         assert_eq!(parse_value("4.5 b", None).unwrap().value, 4.5);
     }
