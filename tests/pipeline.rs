@@ -119,3 +119,17 @@ fn the_loaded_model_stays_close_to_its_file_size() {
     // searchable index (about 6.5 B each), hence a bit more than twice the file.
     assert!(held < bytes.len() * 5 / 2, "loaded model holds {held} B for a {} B file", bytes.len());
 }
+
+#[test]
+fn a_name_is_not_a_person_in_one_paragraph_and_a_place_in_the_next() {
+    // The committed benchmark article: "Marlow Bend" is tagged a person once ("Marlow Bend was
+    // never large.") and a place elsewhere by the tagger alone; the document pass settles it.
+    let text = include_str!("../bench/article.txt");
+    let ents = ann().annotate(text, &Options::default());
+    let mut label_of: std::collections::HashMap<&str, Label> = Default::default();
+    for e in ents.iter().filter(|e| matches!(e.label, Label::Person | Label::Place)) {
+        let l = *label_of.entry(e.text.as_str()).or_insert(e.label);
+        assert_eq!(l, e.label, "{:?} is both a person and a place", e.text);
+    }
+    assert!(ents.iter().filter(|e| e.text == "Marlow Bend").count() >= 3);
+}
