@@ -250,7 +250,9 @@ impl Annotator {
             feats.clear();
             offs.clear();
             let view = SentenceView::new(text, &toks[s.clone()]);
-            features::extract(&view, &model.gazetteer, &model.clusters, &model.brown, &doc, &toks[s.clone()], &mut feats, &mut offs);
+            // Plain words of mixed-case sentences are left out of the lookups (tagged O).
+            let skip: Vec<bool> = if view.casing == 0 && !model.plain.is_empty() { view.words.iter().map(|w| model.plain.get_key(crate::hash::key32(w)) != 0).collect() } else { vec![] };
+            features::extract_skipping(&view, &model.gazetteer, &model.clusters, &model.brown, &doc, &toks[s.clone()], &mut feats, &mut offs, &skip);
             let (t, c) = model.first.decode(&feats, &offs);
             tags[s.clone()].copy_from_slice(&t);
             conf[s.clone()].copy_from_slice(&c);

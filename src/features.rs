@@ -240,6 +240,12 @@ mod t {
 /// being token `i`'s features.
 #[allow(clippy::too_many_arguments)]
 pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
+    extract_skipping(view, gaz, clusters, brown, doc, toks, out, offsets, &[]);
+}
+
+/// [`extract`], leaving out the features of the tokens `skip` marks (their slices are empty).
+#[allow(clippy::too_many_arguments)]
+pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>, skip: &[bool]) {
     let keys: Vec<u32> = view.lower.iter().map(|w| crate::hash::key32(w)).collect();
     let cl: Vec<u16> = keys.iter().map(|&k| clusters.get_key(k)).collect();
     let br: Vec<u16> = if brown.is_empty() { vec![] } else { keys.iter().map(|&k| brown.get_key(k)).collect() };
@@ -258,6 +264,10 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown
     }
     offsets.push(out.len() as u32);
     for i in 0..n {
+        if skip.get(i) == Some(&true) {
+            offsets.push(out.len() as u32);
+            continue;
+        }
         let ii = i as isize;
         let w0 = &view.lower[i];
         let sh0 = &view.shapes[i];

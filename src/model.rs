@@ -6,7 +6,7 @@
 use crate::gazetteer::{Gazetteer, GazetteerData};
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8; 4] = b"AAM1";
 /// Bits of a feature hash that a model keeps: 24 bits tell 100k+ features apart (a feature the
 /// model lacks finds a stored one by chance 0.7% of the time) and store in about half the bytes.
@@ -47,6 +47,10 @@ pub struct ModelData {
     /// Brown word clusters from a large unlabelled corpus: normalised word → the first 16 bits
     /// of its cluster path (low bit first; see `features`).
     pub brown: GazetteerData,
+    /// Plain words: lower-case words that the training data almost never puts inside an entity
+    /// ("said", "is", "because"). In a mixed-case sentence such a token is tagged O without
+    /// looking its features up (about 30% of the tokens of news text).
+    pub plain: GazetteerData,
     /// Free-form description: data, epochs, dev scores.
     pub info: String,
 }
@@ -79,7 +83,7 @@ impl ModelData {
             let total: usize = w.counts.iter().map(|&c| c as usize).sum();
             w.feature_deltas.len() == w.counts.len() && w.tags.len() == total && w.weights.len() == total && w.transitions.len() == nt * nt && w.tags.iter().all(|&t| (t as usize) < nt)
         };
-        let gaz_ok = [&d.gazetteer, &d.clusters, &d.brown].into_iter().all(Gazetteer::data_ok);
+        let gaz_ok = [&d.gazetteer, &d.clusters, &d.brown, &d.plain].into_iter().all(Gazetteer::data_ok);
         if d.types.len() > 31 || !ok(&d.first) || !d.second.as_ref().is_none_or(ok) || !gaz_ok {
             return Err(ModelError("inconsistent model tables".into()));
         }
@@ -98,6 +102,8 @@ pub struct Model {
     pub clusters: Gazetteer,
     /// Word → Brown cluster path bits (0: unknown).
     pub brown: Gazetteer,
+    /// See [`ModelData::plain`].
+    pub plain: Gazetteer,
     pub info: String,
 }
 
@@ -177,6 +183,7 @@ impl Model {
             gazetteer: Gazetteer::from_data(&d.gazetteer),
             clusters: Gazetteer::from_data(&d.clusters),
             brown: Gazetteer::from_data(&d.brown),
+            plain: Gazetteer::from_data(&d.plain),
             info: d.info,
             types: d.types,
         }
@@ -275,7 +282,16 @@ impl Stage {
         let nt = self.ntags;
         let mut emis = vec![0f32; n * nt];
         for i in 0..n {
-            self.emit(&feats[offsets[i] as usize..offsets[i + 1] as usize], &mut emis[i * nt..(i + 1) * nt]);
+            let (from, to) = (offsets[i] as usize, offsets[i + 1] as usize);
+            let row = &mut emis[i * nt..(i + 1) * nt];
+            if from == to {
+                // A token without features (a plain word, see `ModelData::plain`) is outside
+                // every entity.
+                row.iter_mut().for_each(|s| *s = -1e6);
+                row[0] = 0.0;
+            } else {
+                self.emit(&feats[from..to], row);
+            }
         }
         self.lattice.decode(&emis, n)
     }
