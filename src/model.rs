@@ -281,19 +281,15 @@ impl Stage {
         let n = offsets.len() - 1;
         let nt = self.ntags;
         let mut emis = vec![0f32; n * nt];
+        // A token without features (a plain word, see `ModelData::plain`) is outside every
+        // entity: its only tag is O, with emission 0.
+        let outside: Vec<bool> = (0..n).map(|i| offsets[i] == offsets[i + 1]).collect();
         for i in 0..n {
-            let (from, to) = (offsets[i] as usize, offsets[i + 1] as usize);
-            let row = &mut emis[i * nt..(i + 1) * nt];
-            if from == to {
-                // A token without features (a plain word, see `ModelData::plain`) is outside
-                // every entity.
-                row.iter_mut().for_each(|s| *s = -1e6);
-                row[0] = 0.0;
-            } else {
-                self.emit(&feats[from..to], row);
+            if !outside[i] {
+                self.emit(&feats[offsets[i] as usize..offsets[i + 1] as usize], &mut emis[i * nt..(i + 1) * nt]);
             }
         }
-        self.lattice.decode(&emis, n)
+        self.lattice.decode(&emis, n, &outside)
     }
 }
 
@@ -377,7 +373,9 @@ impl Lattice {
 
     /// Best tags and, for each, a confidence in [0, 1]: the logistic of the margin between the
     /// best path and the best path that puts another tag at that position (max-marginals).
-    pub fn decode(&self, emis: &[f32], n: usize) -> (Vec<usize>, Vec<f32>) {
+    /// Tokens marked in `outside` can only be O (their other emissions are not read), which
+    /// spares most of the work at and after them.
+    pub fn decode(&self, emis: &[f32], n: usize, outside: &[bool]) -> (Vec<usize>, Vec<f32>) {
         if n == 0 {
             return (vec![], vec![]);
         }
@@ -385,9 +383,14 @@ impl Lattice {
         let nt = self.nt;
         let w = self.w;
         let tr = |p: usize, c: usize| self.trans[p * nt + c];
+        let only_o = |i: usize| outside.get(i) == Some(&true);
         let mut fwd = vec![NEG; n * nt];
-        for &c in &self.openers {
-            fwd[c] = emis[c];
+        if only_o(0) {
+            fwd[0] = emis[0];
+        } else {
+            for &c in &self.openers {
+                fwd[c] = emis[c];
+            }
         }
         // Scores gathered into a padded row (padding stays -inf, so it never wins).
         let mut gathered = vec![NEG; w];
@@ -395,6 +398,17 @@ impl Lattice {
             let (done, rest) = fwd.split_at_mut(i * nt);
             let prev = &done[(i - 1) * nt..];
             let cur = &mut rest[..nt];
+            if only_o(i) {
+                cur[0] = self.closers.iter().map(|&p| prev[p] + tr(p, 0)).fold(NEG, f32::max) + emis[i * nt];
+                continue;
+            }
+            if only_o(i - 1) {
+                // Only O before: every opener follows it, no entity runs on.
+                for &c in &self.openers {
+                    cur[c] = prev[0] + tr(0, c) + emis[i * nt + c];
+                }
+                continue;
+            }
             for (g, &p) in gathered.iter_mut().zip(&self.closers) {
                 *g = prev[p];
             }
@@ -433,14 +447,28 @@ impl Lattice {
         for &p in &self.closers {
             bwd[(n - 1) * nt + p] = 0.0;
         }
+        let o_closer = self.closers.iter().position(|&p| p == 0).expect("O closes");
         for i in (0..n - 1).rev() {
             let (head, tail) = bwd.split_at_mut((i + 1) * nt);
             let cur = &mut head[i * nt..];
             let next = &tail[..nt];
             let e = &emis[(i + 1) * nt..(i + 2) * nt];
+            if only_o(i + 1) {
+                // Only O after: every closer may come before it, nothing that opens an entity.
+                for &p in &self.closers {
+                    if !only_o(i) || p == 0 {
+                        cur[p] = next[0] + e[0] + tr(p, 0);
+                    }
+                }
+                continue;
+            }
             gathered.iter_mut().for_each(|g| *g = NEG);
             for (g, &c) in gathered.iter_mut().zip(&self.openers) {
                 *g = next[c] + e[c];
+            }
+            if only_o(i) {
+                cur[0] = max_plus(&gathered, &self.out_of_closers[o_closer * w..(o_closer + 1) * w]);
+                continue;
             }
             for (j, &p) in self.closers.iter().enumerate() {
                 cur[p] = max_plus(&gathered, &self.out_of_closers[j * w..(j + 1) * w]);
@@ -542,6 +570,45 @@ mod tests {
         let mut none = vec![1f32; nt];
         stage.emit(&[6 << (32 - KEY_BITS), 702 << (32 - KEY_BITS), u32::MAX], &mut none);
         assert_eq!(none, vec![0.0; nt]);
+    }
+
+    #[test]
+    fn tokens_outside_entities_decode_like_o_only_emissions() {
+        // 3 types (13 tags), random emissions and transitions; some tokens may only be O. The
+        // shortcut must give the tags and confidences of plain decoding with every other tag of
+        // those tokens made hopeless.
+        let nt = 13;
+        let mut x = 12345u64;
+        let mut rnd = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 2000) as f32 / 100.0 - 10.0
+        };
+        let trans: Vec<f32> = (0..nt * nt).map(|_| rnd()).collect();
+        let lattice = Lattice::new(&trans, nt);
+        for n in [1usize, 2, 3, 7, 20] {
+            for pattern in 0..8u32 {
+                let outside: Vec<bool> = (0..n).map(|i| (pattern >> (i % 3)) & 1 == 1 && i % 2 == 0).collect();
+                let emis: Vec<f32> = (0..n * nt).map(|_| rnd()).collect();
+                let mut hopeless = emis.clone();
+                for i in (0..n).filter(|&i| outside[i]) {
+                    hopeless[i * nt] = 0.0;
+                    hopeless[i * nt + 1..(i + 1) * nt].iter_mut().for_each(|e| *e = -1e6);
+                }
+                let mut zeroed = emis.clone();
+                for i in (0..n).filter(|&i| outside[i]) {
+                    zeroed[i * nt..(i + 1) * nt].iter_mut().for_each(|e| *e = 0.0);
+                }
+                let (t1, c1) = lattice.decode(&hopeless, n, &[]);
+                let (t2, c2) = lattice.decode(&zeroed, n, &outside);
+                assert_eq!(t1, t2, "n={n} pattern={pattern}");
+                assert!(t2.iter().zip(&outside).all(|(&t, &o)| !o || t == 0));
+                for (a, b) in c1.iter().zip(&c2) {
+                    assert!((a - b).abs() < 1e-4, "{a} vs {b}");
+                }
+            }
+        }
     }
 
     #[test]
