@@ -2,7 +2,7 @@
 //   - the shipped wasm (www/pkg) through initSync({ module }), annotate(doc, {}) per document;
 //   - compromise: nlp(doc) then .people(), .places(), .numbers(), each collected with .out('array')
 //     (the work the page does; compromise's core has no date finder without a plugin).
-// Each measurement: one warm-up pass, then repetitions (≥3 unless they already took 12 s, more while
+// Each measurement: warm-up passes for 0.5 s (at least one), then repetitions (≥3 unless they already took 12 s, more while
 // under 1.5 s, ≤15); the median seconds per pass is reported. Also the wasm at 1k/10k/100k/1M words
 // (no warm-up above 100k words, as the earlier runs have warmed it; at least 2 repetitions).
 // Writes bench/out/node.json.
@@ -35,7 +35,9 @@ function measure(fn, docs, { warmup = true, minReps = 1 } = {}) {
   const times = [];
   let total = 0, found = 0;
   const pass = () => { const t = performance.now(); found = fn(docs); return (performance.now() - t) / 1000; };
-  if (warmup) pass();
+  // Warm-up: V8 first runs wasm (and JS) in a baseline tier and optimises hot code in the
+  // background, so one pass is not enough for a short text; warm each side up for 0.5 s.
+  if (warmup) { const until = performance.now() + 500; do pass(); while (performance.now() < until); }
   while (times.length < minReps || (times.length < 15 && (total < 1.5 || (times.length < 3 && total < 12)))) { const s = pass(); total += s; times.push(s); }
   times.sort((a, b) => a - b);
   return { reps: times.length, median_s: median(times), min_s: times[0], max_s: times[times.length - 1], found };
