@@ -281,6 +281,10 @@ impl Annotator {
         }
         let name_like = |t: usize| matches!(types[t].as_str(), "PERSON" | "GPE" | "LOC" | "FAC" | "ORG" | "NORP");
         spans::tidy_names(text, &toks, &mut raw, name_like, self.person);
+        let ty = |name: &str| types.iter().position(|t| t == name);
+        if let (Some(p), Some(fac), Some(loc), Some(gpe)) = (self.person, ty("FAC"), ty("LOC"), ty("GPE")) {
+            spans::retype_by_head(text, &toks, &mut raw, p, [fac, loc, gpe]);
+        }
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);
         // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.
         raw.retain(|s| !(name_like(s.ty) && features::is_interjection(&text[s.start..s.end].to_lowercase())));

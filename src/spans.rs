@@ -142,6 +142,31 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     }
 }
 
+/// Head words that end the names of facilities, natural locations and administrative places,
+/// never of people in OntoNotes' training data ("Ayn al-Assad Airbase", "Yangtze River",
+/// "Orange County"), with the type they make: 0 FAC, 1 LOC, 2 GPE.
+const PLACE_HEADS: &[(&str, u8)] = &[
+    ("airport", 0), ("airbase", 0), ("base", 0), ("bridge", 0), ("road", 0), ("square", 0), ("railway", 0),
+    ("street", 0), ("avenue", 0), ("highway", 0), ("boulevard", 0), ("stadium", 0), ("station", 0),
+    ("palace", 0), ("mosque", 0), ("cathedral", 0), ("prison", 0), ("canal", 0), ("plaza", 0),
+    ("building", 0), ("expressway", 0), ("freeway", 0), ("motorway", 0), ("tunnel", 0), ("harbor", 0),
+    ("harbour", 0), ("park", 0), ("river", 1), ("sea", 1), ("ocean", 1), ("gulf", 1), ("strait", 1),
+    ("delta", 1), ("lake", 1), ("mountain", 1), ("mountains", 1), ("valley", 1), ("desert", 1), ("canyon", 1),
+    ("plateau", 1), ("basin", 1), ("glacier", 1), ("falls", 1), ("coast", 1), ("island", 1), ("islands", 1),
+    ("county", 2), ("city", 2), ("township", 2), ("province", 2), ("states", 2),
+];
+
+/// A person's name that ends in a place's head word ("Ayn al-Assad Airbase") is that place:
+/// `place_types` are the model's FAC, LOC and GPE types.
+pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person: usize, place_types: [usize; 3]) {
+    for s in spans.iter_mut().filter(|s| s.ty == person && s.last_tok > s.first_tok) {
+        let head = toks[s.last_tok].text(text).to_lowercase();
+        if let Some(&(_, k)) = PLACE_HEADS.iter().find(|(h, _)| *h == head) {
+            s.ty = place_types[k as usize];
+        }
+    }
+}
+
 /// Tidies name spans (`is_name` types): a possessive or quote the tagger took along is trimmed
 /// ("Zarif’s" → "Zarif"), and a person's name that a line break split in two ("Harry⏎Smith")
 /// becomes one span again (places on consecutive lines are more often a list than one name).
@@ -446,6 +471,25 @@ mod tests {
         harmonise(text, &toks, &mut raw, Some(0), |_| true);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.start)).collect();
         assert_eq!(got, vec![("Lake Chad", 0), ("Tbilisi", 18), ("Lake Chad", text.rfind("Lake").unwrap())]);
+    }
+
+    #[test]
+    fn people_named_like_places_are_places() {
+        // Types: 0 PERSON, 1 FAC, 2 LOC, 3 GPE.
+        let text = "Ayn al-Assad Airbase, Yangtze River, Orange County, Ricki Lake, Airbase";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw: Vec<RawSpan> = ["Ayn al-Assad Airbase", "Yangtze River", "Orange County", "Ricki Lake", "Airbase"]
+            .iter()
+            .map(|w| {
+                let s = text.rfind(w).unwrap();
+                let f = toks.iter().position(|k| k.start == s).unwrap();
+                let l = toks.iter().position(|k| k.end == s + w.len()).unwrap();
+                RawSpan { start: s, end: s + w.len(), ty: 0, score: 0.9, first_tok: f, last_tok: l }
+            })
+            .collect();
+        retype_by_head(text, &toks, &mut raw, 0, [1, 2, 3]);
+        // "Ricki Lake" is retyped too (the rule is blind to who is named); a lone "Airbase" is not.
+        assert_eq!(raw.iter().map(|r| r.ty).collect::<Vec<_>>(), vec![1, 2, 3, 2, 0]);
     }
 
     #[test]

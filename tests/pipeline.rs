@@ -93,6 +93,10 @@ fn robust_to_how_articles_arrive() {
     assert!(has(&es, "Qay’yara", Label::Place), "{es:#?}");
     assert!(has(&es, "Harry\nSmith", Label::Person), "{es:#?}");
     assert!(has(&es, "Smith", Label::Person), "the surname alone is the same person: {es:#?}");
+    // A transliterated name with a facility's head word is a place, not a person.
+    let es = a.annotate("Missiles struck Ayn al-Assad Airbase on Wednesday, officials said.", &Options::default());
+    let base = es.iter().find(|e| e.text == "Ayn al-Assad Airbase").unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!((base.label, base.kind.as_str()), (Label::Place, "facility"));
 }
 
 #[test]
