@@ -283,7 +283,8 @@ impl Annotator {
         spans::tidy_names(text, &toks, &mut raw, name_like, self.person);
         let ty = |name: &str| types.iter().position(|t| t == name);
         if let (Some(p), Some(fac), Some(loc), Some(gpe)) = (self.person, ty("FAC"), ty("LOC"), ty("GPE")) {
-            spans::retype_by_head(text, &toks, &mut raw, p, [fac, loc, gpe]);
+            let surname = |w: &str| model.gazetteer.get(w) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE) != 0;
+            spans::retype_by_head(text, &toks, &mut raw, p, [fac, loc, gpe], surname);
         }
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);
         // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.

@@ -156,11 +156,15 @@ const PLACE_HEADS: &[(&str, u8)] = &[
     ("county", 2), ("city", 2), ("township", 2), ("province", 2), ("states", 2),
 ];
 
-/// A person's name that ends in a place's head word ("Ayn al-Assad Airbase") is that place:
+/// A person's name that ends in a place's head word ("Ayn al-Assad Airbase") is that place,
+/// unless the head word is also a surname (`is_surname`: "Andrew Park", "Picabo Street"):
 /// `place_types` are the model's FAC, LOC and GPE types.
-pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person: usize, place_types: [usize; 3]) {
+pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person: usize, place_types: [usize; 3], is_surname: impl Fn(&str) -> bool) {
     for s in spans.iter_mut().filter(|s| s.ty == person && s.last_tok > s.first_tok) {
         let head = toks[s.last_tok].text(text).to_lowercase();
+        if is_surname(&head) {
+            continue;
+        }
         if let Some(&(_, k)) = PLACE_HEADS.iter().find(|(h, _)| *h == head) {
             s.ty = place_types[k as usize];
         }
@@ -487,9 +491,9 @@ mod tests {
                 RawSpan { start: s, end: s + w.len(), ty: 0, score: 0.9, first_tok: f, last_tok: l }
             })
             .collect();
-        retype_by_head(text, &toks, &mut raw, 0, [1, 2, 3]);
-        // "Ricki Lake" is retyped too (the rule is blind to who is named); a lone "Airbase" is not.
-        assert_eq!(raw.iter().map(|r| r.ty).collect::<Vec<_>>(), vec![1, 2, 3, 2, 0]);
+        retype_by_head(text, &toks, &mut raw, 0, [1, 2, 3], |w| w == "lake");
+        // "Lake" is also a surname, so "Ricki Lake" stays a person; a lone "Airbase" is left alone.
+        assert_eq!(raw.iter().map(|r| r.ty).collect::<Vec<_>>(), vec![1, 2, 3, 0, 0]);
     }
 
     #[test]
