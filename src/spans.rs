@@ -241,7 +241,15 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             continue;
         }
         // Fractions: "a third", "one quarter".
-        if f == l && f > 0 && matches!(tok(f).to_lowercase().as_str(), "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half" | "tenth") && matches!(tok(f - 1).to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three") && out.last().is_none_or(|p: &RawSpan| p.last_tok < f - 1) {
+        // "Third", "fifth" and "tenth" are ordinals before a noun ("a third straight meeting"):
+        // fractions only before "of" or where the phrase ends ("a third of them", "cut by a third").
+        let word = tok(f).to_lowercase();
+        let ordinal_too = matches!(word.as_str(), "third" | "fifth" | "tenth");
+        let phrase_ends = toks.get(f + 1).is_none_or(|n| {
+            let n = n.text(text);
+            n.eq_ignore_ascii_case("of") || !n.chars().next().is_some_and(char::is_alphanumeric)
+        });
+        if f == l && f > 0 && matches!(word.as_str(), "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half" | "tenth") && (!ordinal_too || phrase_ends) && matches!(tok(f - 1).to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three") && out.last().is_none_or(|p: &RawSpan| p.last_tok < f - 1) {
             f -= 1;
         }
         // Split at ", " / "; " between amounts, and at ordinary lower-case words that no number
@@ -404,6 +412,9 @@ mod tests {
         assert_eq!(tidy("paid 2,500 $, 80 mln, €40m", &[("2,500 $, 80 mln, €40m", 0)]), vec!["2,500 $", "80 mln", "€40m"]);
         assert_eq!(tidy("about a third of them", &[("third", 0)]), vec!["a third"]);
         assert_eq!(tidy("the third man", &[("third", 0)]), vec!["third"]);
+        assert_eq!(tidy("for a third straight meeting", &[("third", 0)]), vec!["third"]);
+        assert_eq!(tidy("prices fell by a third.", &[("third", 0)]), vec!["a third"]);
+        assert_eq!(tidy("two quarters later", &[("quarters", 0)]), vec!["two quarters"]);
         assert_eq!(tidy("(5 km)", &[("(5 km)", 0)]), vec!["5 km"]);
         assert_eq!(tidy("Smith, Jones", &[("Smith, Jones", 1)]), vec!["Smith, Jones"]);
         assert_eq!(tidy("a pipe 25 km north carried 80,000 barrels", &[("25 km north carried 80,000 barrels", 0)]), vec!["25 km", "80,000 barrels"]);
