@@ -304,7 +304,7 @@ impl Annotator {
         let (label, kind): (Label, String) = match ty {
             "PERSON" => (Label::Person, "person".into()),
             "GPE" => (Label::Place, self.place_kind(span)),
-            "LOC" => (Label::Place, "location".into()),
+            "LOC" => (Label::Place, if self.place_kind(span) == "continent" { "continent" } else { "location" }.into()),
             "FAC" => (Label::Place, "facility".into()),
             "DATE" => (Label::Date, "date".into()),
             "TIME" => (Label::Date, "time".into()),
@@ -319,7 +319,10 @@ impl Annotator {
     }
 
     fn place_kind(&self, span: &str) -> String {
-        let f = self.model.gazetteer.get(&gazetteer::normalise(span));
+        let name = gazetteer::normalise(span);
+        // "the Netherlands", "the United States": the lists have them without the article.
+        let name = name.strip_prefix("the ").unwrap_or(&name);
+        let f = if COUNTRY_ALIASES.contains(&name) { gazetteer::COUNTRY } else { self.model.gazetteer.get(name) };
         let k = if f & gazetteer::COUNTRY != 0 {
             "country"
         } else if f & gazetteer::CONTINENT != 0 {
@@ -336,6 +339,13 @@ impl Annotator {
         k.to_string()
     }
 }
+
+/// Everyday names of countries that the ISO and GeoNames lists spell otherwise (normalised:
+/// lower case, tokens spaced as [`gazetteer::normalise`] gives them, no leading "the").
+const COUNTRY_ALIASES: &[&str] = &[
+    "uk", "u.k.", "us", "u.s.", "usa", "u.s.a.", "america", "britain", "great britain", "england", "scotland",
+    "wales", "northern ireland", "holland", "burma", "macedonia",
+];
 
 /// People the tagger finds with less confidence than this are left out (before the document-level
 /// pass, so they neither vote nor lend their surname): most such spans name companies, works or

@@ -308,6 +308,13 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
     }
     let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit());
+    // A currency right before an amount: glued ("$5", "€40m") or, for a code in capitals, one
+    // space away ("Rs 500 crore", "EUR 40m"). A spaced symbol ("$ 17.95") is how treebank text
+    // writes "$17.95", and OntoNotes leaves the symbol out there; currency words follow amounts.
+    let currency_before = |i: usize| {
+        let code = toks[i - 1].text(text);
+        class(i - 1) == Some("currency") && (toks[i - 1].end == toks[i].start || (near(i - 1, i) && code.starts_with(char::is_uppercase) && code.trim_end_matches('.').chars().all(char::is_alphabetic)))
+    };
     for s in spans.iter_mut() {
         if !is_number(s.ty) {
             // The tagger may mistake an amount in unfamiliar dress for a name; the text says otherwise.
@@ -324,7 +331,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             covered[s.last_tok] = true;
             s.end = toks[s.last_tok].end;
         }
-        if s.first_tok > 0 && !covered[s.first_tok - 1] && class(s.first_tok - 1) == Some("currency") && toks[s.first_tok - 1].end == toks[s.first_tok].start {
+        if s.first_tok > 0 && !covered[s.first_tok - 1] && currency_before(s.first_tok) {
             s.first_tok -= 1;
             covered[s.first_tok] = true;
             s.start = toks[s.first_tok].start;
@@ -338,7 +345,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             continue;
         }
         let mut f = i;
-        if f > 0 && !covered[f - 1] && class(f - 1) == Some("currency") && toks[f - 1].end == toks[f].start {
+        if f > 0 && !covered[f - 1] && currency_before(f) {
             f -= 1;
         }
         let mut l = i;
@@ -433,6 +440,15 @@ mod tests {
         grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(got, vec!["2,500 $", "80 mln", "12 %", "5 km"]);
+        // Currency codes one space before an amount; a currency word before a number is not one.
+        let text = "Rs 500 crore was pledged, then EUR 40m, while dollars 12 went unspent.";
+        let toks = crate::tokens::tokenize(text);
+        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap();
+        let i500 = at("500");
+        let mut raw = vec![RawSpan { start: toks[i500].start, end: toks[i500].end, ty: 0, score: 0.9, first_tok: i500, last_tok: i500 }];
+        grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
+        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, vec!["Rs 500 crore", "EUR 40m"]);
     }
 
     #[test]

@@ -29,6 +29,12 @@ fn finds_people_places_numbers_dates() {
     let pct = ents.iter().find(|e| e.kind == "percent").expect("percent");
     assert_eq!(pct.value, Some(12.0));
     assert_eq!(find(&ents, "Japan").unwrap().kind, "country");
+    // Everyday country names and articles: "UK", "the United States"; continents.
+    let ents = ann().annotate("Trade between the UK and the United States grew faster than trade with Europe.", &Options::default());
+    for (name, kind) in [("UK", "country"), ("the United States", "country"), ("Europe", "continent")] {
+        let e = ents.iter().find(|e| e.text == name || e.text == name.trim_start_matches("the ")).unwrap_or_else(|| panic!("{name}: {ents:#?}"));
+        assert_eq!((e.label, e.kind.as_str()), (Label::Place, kind), "{name}");
+    }
 }
 
 #[test]
