@@ -1343,6 +1343,11 @@ fn sign(t: &[Token], i: usize) -> (bool, usize) {
         if (s.is_sym('-') || s.is_sym('+')) && !n.gap && (n.is_num() || currency) {
             return (s.is_sym('-'), i + 1);
         }
+        // "minus 12 degrees", "negative two percent".
+        let number_next = n.is_num() || n.word().is_some_and(|w| word_class(w) == Some("numword"));
+        if matches!(s.word(), Some("minus" | "negative")) && number_next {
+            return (true, i + 1);
+        }
     }
     (false, i)
 }
@@ -2169,6 +2174,9 @@ mod tests {
         // An ordinal hint does not make a fraction an ordinal.
         assert_eq!(parse_value("a third", Some(Ordinal)).map(|v| (v.kind, v.value)), Some((Cardinal, 1.0 / 3.0)));
         assert_eq!(parse_value("third", Some(Ordinal)).map(|v| (v.kind, v.value)), Some((Ordinal, 3.0)));
+        // Sign words.
+        assert_eq!(parse_value("minus 12 degrees Fahrenheit", None).map(|v| (v.kind, v.value, v.unit)), Some((Quantity, -12.0, Some("°F".to_string()))));
+        assert_eq!(parse_value("negative two percent", None).map(|v| v.value), Some(-2.0));
         // "b" is billion only when attached.
         assert_eq!(parse_value("4.5 b", None).unwrap().value, 4.5);
     }

@@ -303,6 +303,27 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     let class = |i: usize| word_class(&toks[i].text(text).to_lowercase());
     let trailing = |c: Option<&str>| matches!(c, Some("scale" | "currency" | "unit" | "percent"));
     let near = |a: usize, b: usize| text[toks[a].end..toks[b].start].chars().all(|c| c == ' ' || c == '\u{a0}') && toks[b].start - toks[a].end <= 1;
+    // A word the tagger gave a span of its own right after an amount, that makes the amount's
+    // unit or currency ("12 degrees" + "Fahrenheit"), belongs to the amount.
+    let measure = |a: usize, b: usize| crate::numbers::parse_value(&text[a..b], None).map(|v| (v.unit, v.currency));
+    let completes = |p: &RawSpan, s: &RawSpan| {
+        s.first_tok == s.last_tok && s.first_tok == p.last_tok + 1 && near(p.last_tok, s.first_tok) && toks[s.first_tok].text(text).chars().all(char::is_alphabetic) && {
+            let joined = measure(p.start, s.end);
+            joined.as_ref().is_some_and(|(u, c)| u.is_some() || c.is_some()) && joined != measure(p.start, p.end)
+        }
+    };
+    let mut merged: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(p) = merged.last_mut() {
+            if is_number(p.ty) && !is_number(s.ty) && completes(p, &s) {
+                p.last_tok = s.last_tok;
+                p.end = s.end;
+                continue;
+            }
+        }
+        merged.push(s);
+    }
+    *spans = merged;
     let mut covered = vec![false; toks.len()];
     for s in spans.iter() {
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
@@ -332,6 +353,12 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             s.end = toks[s.last_tok].end;
         }
         if s.first_tok > 0 && !covered[s.first_tok - 1] && currency_before(s.first_tok) {
+            s.first_tok -= 1;
+            covered[s.first_tok] = true;
+            s.start = toks[s.first_tok].start;
+        }
+        // A sign word: "minus 12 degrees".
+        if s.first_tok > 0 && !covered[s.first_tok - 1] && near(s.first_tok - 1, s.first_tok) && matches!(toks[s.first_tok - 1].text(text).to_lowercase().as_str(), "minus" | "negative") {
             s.first_tok -= 1;
             covered[s.first_tok] = true;
             s.start = toks[s.first_tok].start;
@@ -449,6 +476,15 @@ mod tests {
         grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(got, vec!["Rs 500 crore", "EUR 40m"]);
+        // A unit tagged apart (type 1) joins the amount before it; a sign word comes along.
+        let text = "It fell to minus 12 degrees Fahrenheit overnight.";
+        let toks = crate::tokens::tokenize(text);
+        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap();
+        let span = |a: usize, b: usize, ty: usize| RawSpan { start: toks[a].start, end: toks[b].end, ty, score: 0.6, first_tok: a, last_tok: b };
+        let mut raw = vec![span(at("12"), at("degrees"), 0), span(at("Fahrenheit"), at("Fahrenheit"), 1)];
+        grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
+        let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
+        assert_eq!(got, vec![("minus 12 degrees Fahrenheit", 0)]);
     }
 
     #[test]

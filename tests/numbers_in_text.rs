@@ -71,3 +71,10 @@ fn glued_scrapes_cover_only_the_number() {
     let d = number(&es, "2,500 $");
     assert_eq!((d.value, d.currency.as_deref()), (Some(2500.0), Some("USD")));
 }
+
+#[test]
+fn sign_words_make_negative_values() {
+    let es = ents("Overnight, temperatures dropped to minus 12 degrees Fahrenheit in Denver.");
+    let t = es.iter().find(|e| e.label == Label::Number && e.text.ends_with("Fahrenheit")).unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!((t.text.as_str(), t.value, t.unit.as_deref()), ("minus 12 degrees Fahrenheit", Some(-12.0), Some("°F")));
+}
