@@ -260,7 +260,13 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             let comma = matches!(tok(i), "," | ";") && glued(i - 1, i) && !glued(i, i + 1);
             // "€40m and another 80 mln": a second amount, not a range.
             let another = matches!(tok(i), "and" | "or" | "plus") && i + 1 < l && matches!(tok(i + 1).to_lowercase().as_str(), "another" | "additional" | "further");
-            if comma || another || foreign_to_numbers(tok(i)) {
+            // "rose $1.02 to $82.15": after a verb of change, "X to Y" is the change and the new
+            // level, two amounts (when both show their unit or currency); elsewhere "X to Y" is
+            // mostly a range and stays one span ("a 2.5% to 3% growth rate", "5 to 10 million").
+            let marked = |a: usize, b: usize| crate::numbers::parse_value(&text[toks[a].start..toks[b].end], None).is_some_and(|v| v.unit.is_some() || v.currency.is_some());
+            let after_change = f > 0 && CHANGE_VERBS.contains(&tok(f - 1).to_lowercase().as_str());
+            let two_amounts = after_change && tok(i) == "to" && i > start && marked(start, i - 1) && marked(i + 1, l);
+            if comma || another || two_amounts || foreign_to_numbers(tok(i)) {
                 parts.push((start, i - 1));
                 start = i + 1;
             }
@@ -275,6 +281,13 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
     }
     *spans = out;
 }
+
+/// Verbs of change that a market report puts before "X to Y" (the change, then the new level).
+const CHANGE_VERBS: &[&str] = &[
+    "rose", "fell", "climbed", "dropped", "slipped", "gained", "jumped", "declined", "increased", "decreased", "surged",
+    "tumbled", "sank", "eased", "slid", "soared", "plunged", "dipped", "advanced", "rallied", "lost", "added", "shed",
+    "rises", "falls", "climbs", "drops", "slips", "gains", "jumps", "declines", "increases", "decreases", "up", "down",
+];
 
 /// A lower-case word that no number phrase contains: not a number word, unit, currency or scale,
 /// and not one of the modifiers and connectors that OntoNotes number spans include.
@@ -455,6 +468,9 @@ mod tests {
         assert_eq!(tidy("as many as 34,000 people", &[("as many as 34,000", 0)]), vec!["as many as 34,000"]);
         assert_eq!(tidy("paid €40m and another 80 mln", &[("€40m and another 80 mln", 0)]), vec!["€40m", "another 80 mln"]);
         assert_eq!(tidy("between 5 and 10 km", &[("between 5 and 10 km", 0)]), vec!["between 5 and 10 km"]);
+        assert_eq!(tidy("rose $1.02 to $82.15 a barrel", &[("$1.02 to $82.15", 0)]), vec!["$1.02", "$82.15"]);
+        assert_eq!(tidy("a 2.5% to 3% growth rate", &[("2.5% to 3%", 0)]), vec!["2.5% to 3%"]);
+        assert_eq!(tidy("5 to 10 million people", &[("5 to 10 million", 0)]), vec!["5 to 10 million"]);
     }
 
     #[test]
