@@ -240,6 +240,10 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         if f == l && digits(f) && f >= 2 && matches!(tok(f - 1), "-" | "‐" | "‑") && glued(f - 1, f) && glued(f - 2, f - 1) && tok(f - 2).chars().any(char::is_alphabetic) {
             continue;
         }
+        // The number of a road, flight, gate or room is part of its name ("Interstate 95").
+        if f == l && digits(f) && f >= 1 && NAMED_BY_NUMBER.contains(&tok(f - 1)) {
+            continue;
+        }
         // Fractions: "a third", "one quarter".
         // "Third", "fifth" and "tenth" are ordinals before a noun ("a third straight meeting"):
         // fractions only before "of" or where the phrase ends ("a third of them", "cut by a third").
@@ -282,12 +286,65 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
     *spans = out;
 }
 
+/// Capitalised words whose number names a thing rather than counting ("Interstate 95", "Flight 370").
+const NAMED_BY_NUMBER: &[&str] = &[
+    "Interstate", "Highway", "Route", "Flight", "Gate", "Terminal", "Platform", "Room", "Channel", "Apollo", "Boeing", "Airbus",
+];
+
 /// Verbs of change that a market report puts before "X to Y" (the change, then the new level).
 const CHANGE_VERBS: &[&str] = &[
     "rose", "fell", "climbed", "dropped", "slipped", "gained", "jumped", "declined", "increased", "decreased", "surged",
     "tumbled", "sank", "eased", "slid", "soared", "plunged", "dipped", "advanced", "rallied", "lost", "added", "shed",
     "rises", "falls", "climbs", "drops", "slips", "gains", "jumps", "declines", "increases", "decreases", "up", "down",
 ];
+
+/// Dates and clock times the tagger cut short or took for numbers:
+/// - a DATE span takes the rest of the date glued to it ("2024-03" + "-14", "14/03" + "/2024");
+/// - a NUMBER span that is a clock time ("10:30", "7:45:10") is a TIME (`time_ty`), and takes
+///   the "a.m."/"pm" or time zone right after it ("10:30 GMT").
+pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_date: impl Fn(usize) -> bool, is_number: impl Fn(usize) -> bool, time_ty: usize) {
+    let tok = |i: usize| toks[i].text(text);
+    let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
+    let digits = |i: usize| tok(i).bytes().all(|b| b.is_ascii_digit());
+    let clock = |w: &str| {
+        let parts: Vec<&str> = w.split(':').collect();
+        (2..=3).contains(&parts.len()) && (1..=2).contains(&parts[0].len()) && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) && parts[1..].iter().all(|p| p.len() == 2)
+    };
+    let taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.first_tok, s.last_tok)).collect();
+    let free = |i: usize| !taken.iter().any(|&(a, b)| a <= i && i <= b);
+    // A zone the tagger gave a span of its own ("GMT" as an organisation) may still join its time.
+    let alone = |i: usize| taken.iter().all(|&(a, b)| !(a <= i && i <= b) || a == b);
+    let mut absorbed = vec![];
+    for s in spans.iter_mut() {
+        if is_date(s.ty) {
+            while s.last_tok + 2 < toks.len() && matches!(tok(s.last_tok + 1), "-" | "/" | ".") && glued(s.last_tok, s.last_tok + 1) && glued(s.last_tok + 1, s.last_tok + 2) && digits(s.last_tok + 2) && digits(s.last_tok) && free(s.last_tok + 1) && free(s.last_tok + 2) {
+                s.last_tok += 2;
+                s.end = toks[s.last_tok].end;
+            }
+            while s.first_tok >= 2 && matches!(tok(s.first_tok - 1), "-" | "/" | ".") && glued(s.first_tok - 1, s.first_tok) && glued(s.first_tok - 2, s.first_tok - 1) && digits(s.first_tok - 2) && digits(s.first_tok) && free(s.first_tok - 1) && free(s.first_tok - 2) {
+                s.first_tok -= 2;
+                s.start = toks[s.first_tok].start;
+            }
+        } else if is_number(s.ty) && s.first_tok == s.last_tok && clock(tok(s.first_tok)) {
+            s.ty = time_ty;
+            let next = s.last_tok + 1;
+            if next < toks.len() && alone(next) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
+                let w = tok(next);
+                let ampm = matches!(w.to_lowercase().trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm");
+                let zone = (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) && (w.ends_with('T') || w == "UTC" || w == "Z");
+                if ampm || zone {
+                    s.last_tok = next;
+                    s.end = toks[next].end;
+                    absorbed.push(next);
+                }
+            }
+        }
+    }
+    if !absorbed.is_empty() {
+        // The one-token spans the times took over (a time itself starts at its clock token).
+        spans.retain(|s| !(s.first_tok == s.last_tok && absorbed.contains(&s.first_tok)));
+    }
+}
 
 /// A lower-case word that no number phrase contains: not a number word, unit, currency or scale,
 /// and not one of the modifiers and connectors that OntoNotes number spans include.
@@ -573,6 +630,24 @@ mod tests {
         retype_by_head(text, &toks, &mut raw, 0, [1, 2, 3], |w| w == "lake");
         // "Lake" is also a surname, so "Ricki Lake" stays a person; a lone "Airbase" is left alone.
         assert_eq!(raw.iter().map(|r| r.ty).collect::<Vec<_>>(), vec![1, 2, 3, 0, 0]);
+    }
+
+    #[test]
+    fn dates_take_their_glued_parts_and_clock_times_are_times() {
+        // Types: 0 NUMBER, 1 DATE, 2 TIME.
+        let text = "Published 2024-03-14, at 10:30 GMT and 7:45 p.m., with 12 pages on Interstate 95.";
+        let toks = crate::tokens::tokenize(text);
+        let span = |w: &str, ty: usize| {
+            let s = text.find(w).unwrap();
+            let f = toks.iter().position(|k| k.start == s).unwrap();
+            let l = toks.iter().position(|k| k.end == s + w.len()).unwrap();
+            RawSpan { start: s, end: s + w.len(), ty, score: 0.6, first_tok: f, last_tok: l }
+        };
+        let mut raw = vec![span("2024-03", 1), span("10:30", 0), span("GMT", 3), span("7:45", 0), span("12", 0)];
+        tidy_dates_and_times(text, &toks, &mut raw, |t| t == 1, |t| t == 0, 2);
+        let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
+        assert_eq!(got, vec![("2024-03-14", 1), ("10:30 GMT", 2), ("7:45 p.m.", 2), ("12", 0)]);
+        assert_eq!(tidy("along Interstate 95 north", &[("95", 0)]), Vec::<String>::new());
     }
 
     #[test]
