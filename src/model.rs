@@ -201,7 +201,9 @@ impl Stage {
         let shift = 32 - nb.trailing_zeros();
         let mut buckets = Vec::with_capacity(nb + 1);
         let mut stream: Vec<u16> = Vec::with_capacity(2 * counts.len() + tags.len());
-        let mut dense = Vec::new();
+        // Sized up front: growing it row by row would leave the outgrown buffers behind in linear memory.
+        let dense_rows = counts.iter().filter(|&&n| n as usize >= DENSE_FROM).count();
+        let mut dense = Vec::with_capacity(dense_rows * ntags);
         let (mut read, mut key) = (0usize, 0u32);
         for (&delta, &n) in feature_deltas.iter().zip(&counts) {
             key = key.wrapping_add(delta);
