@@ -92,10 +92,20 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     }
     let mut added = Vec::new();
     // 2. Other mentions of a confidently tagged name, written the same way, are that name too.
-    let mut names: HashMap<&str, Vec<(usize, usize, usize, f32)>> = HashMap::new(); // first word → (first, last, type, score)
+    // First word → one mention of each distinct (name, type): (first, last, type, best score).
+    let mut names: HashMap<&str, Vec<(usize, usize, usize, f32)>> = HashMap::new();
+    let mut seen: HashMap<(&str, usize), usize> = HashMap::new(); // (name, type) → its place in `names[first]`
     for s in spans.iter() {
         if name_like(s.ty) && s.score >= HARMONISE_KEEP && text[s.start..].starts_with(char::is_uppercase) {
-            names.entry(toks[s.first_tok].text(text)).or_default().push((s.first_tok, s.last_tok, s.ty, s.score));
+            let first = toks[s.first_tok].text(text);
+            let list = names.entry(first).or_default();
+            match seen.get(&(&text[s.start..s.end], s.ty)) {
+                Some(&k) => list[k].3 = list[k].3.max(s.score),
+                None => {
+                    seen.insert((&text[s.start..s.end], s.ty), list.len());
+                    list.push((s.first_tok, s.last_tok, s.ty, s.score));
+                }
+            }
         }
     }
     if !names.is_empty() {
@@ -310,11 +320,15 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
         let parts: Vec<&str> = w.split(':').collect();
         (2..=3).contains(&parts.len()) && (1..=2).contains(&parts[0].len()) && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) && parts[1..].iter().all(|p| p.len() == 2)
     };
-    let taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.first_tok, s.last_tok)).collect();
-    let free = |i: usize| !taken.iter().any(|&(a, b)| a <= i && i <= b);
+    // Per token, as the spans were on entry: 0 free, 1 a one-token span, 2 inside a longer span.
+    let mut cover = vec![0u8; toks.len()];
+    for s in spans.iter() {
+        cover[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = if s.first_tok == s.last_tok { 1 } else { 2 });
+    }
+    let free = |i: usize| cover[i] == 0;
     // A zone the tagger gave a span of its own ("GMT" as an organisation) may still join its time.
-    let alone = |i: usize| taken.iter().all(|&(a, b)| !(a <= i && i <= b) || a == b);
-    let mut absorbed = vec![];
+    let alone = |i: usize| cover[i] < 2;
+    let mut absorbed = vec![false; toks.len()];
     for s in spans.iter_mut() {
         if is_date(s.ty) {
             while s.last_tok + 2 < toks.len() && matches!(tok(s.last_tok + 1), "-" | "/" | ".") && glued(s.last_tok, s.last_tok + 1) && glued(s.last_tok + 1, s.last_tok + 2) && digits(s.last_tok + 2) && digits(s.last_tok) && free(s.last_tok + 1) && free(s.last_tok + 2) {
@@ -335,15 +349,13 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
                 if ampm || zone {
                     s.last_tok = next;
                     s.end = toks[next].end;
-                    absorbed.push(next);
+                    absorbed[next] = true;
                 }
             }
         }
     }
-    if !absorbed.is_empty() {
-        // The one-token spans the times took over (a time itself starts at its clock token).
-        spans.retain(|s| !(s.first_tok == s.last_tok && absorbed.contains(&s.first_tok)));
-    }
+    // The one-token spans the times took over (a time itself starts at its clock token).
+    spans.retain(|s| !(s.first_tok == s.last_tok && absorbed[s.first_tok]));
 }
 
 /// A lower-case word that no number phrase contains: not a number word, unit, currency or scale,
@@ -530,25 +542,20 @@ mod tests {
         assert_eq!(tidy("5 to 10 million people", &[("5 to 10 million", 0)]), vec!["5 to 10 million"]);
     }
 
+    /// `grammar_numbers` on `text` with the tagger's number span on the token `word` (type 0).
+    fn grammar(text: &str, word: &str) -> Vec<String> {
+        let toks = crate::tokens::tokenize(text);
+        let i = toks.iter().position(|t| t.text(text) == word).unwrap();
+        let mut raw = vec![RawSpan { start: toks[i].start, end: toks[i].end, ty: 0, score: 0.9, first_tok: i, last_tok: i }];
+        grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
+        raw.iter().map(|r| text[r.start..r.end].to_string()).collect()
+    }
+
     #[test]
     fn grammar_extends_and_adds_amounts() {
-        let text = "We paid 2,500 $, 80 mln and 12 % in 2019 for 5 km.";
-        let toks = crate::tokens::tokenize(text);
-        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap();
-        let i80 = at("80");
-        let mut raw = vec![RawSpan { start: toks[i80].start, end: toks[i80].end, ty: 0, score: 0.9, first_tok: i80, last_tok: i80 }];
-        grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
-        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(got, vec!["2,500 $", "80 mln", "12 %", "5 km"]);
+        assert_eq!(grammar("We paid 2,500 $, 80 mln and 12 % in 2019 for 5 km.", "80"), vec!["2,500 $", "80 mln", "12 %", "5 km"]);
         // Currency codes one space before an amount; a currency word before a number is not one.
-        let text = "Rs 500 crore was pledged, then EUR 40m, while dollars 12 went unspent.";
-        let toks = crate::tokens::tokenize(text);
-        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap();
-        let i500 = at("500");
-        let mut raw = vec![RawSpan { start: toks[i500].start, end: toks[i500].end, ty: 0, score: 0.9, first_tok: i500, last_tok: i500 }];
-        grammar_numbers(text, &toks, &mut raw, |t| t == 0, 0);
-        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(got, vec!["Rs 500 crore", "EUR 40m"]);
+        assert_eq!(grammar("Rs 500 crore was pledged, then EUR 40m, while dollars 12 went unspent.", "500"), vec!["Rs 500 crore", "EUR 40m"]);
         // A unit tagged apart (type 1) joins the amount before it; a sign word comes along.
         let text = "It fell to minus 12 degrees Fahrenheit overnight.";
         let toks = crate::tokens::tokenize(text);
