@@ -276,7 +276,9 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
 
 /// Split tokens into sentences: after `.`, `!`, `?` (optionally followed by closing quotes) when
 /// the next token starts a new sentence, at blank lines, and at a single line break that follows
-/// a short line (a headline) or sentence-final punctuation.
+/// a short line (a headline) or sentence-final punctuation — except where the short line ends in
+/// one capitalised word after a lower-case one (or alone, or after "By") and the next line opens
+/// with a capitalised word: a name the line break split ("Reported by Harry⏎Smith in London").
 pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -288,7 +290,7 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
         if cur.after_newline {
             let blank = gap.matches('\n').count() >= 2 || gap.contains("\r\n\r\n") || gap.matches('\r').count() >= 2;
             let line_len = text[..toks[i - 1].end].rsplit('\n').next().map_or(0, |l| l.chars().count());
-            boundary = blank || is_terminal(prev) || line_len < 60;
+            boundary = blank || is_terminal(prev) || (line_len < 60 && !name_split(text, toks, i));
         } else if is_terminal(prev) || (is_closing_quote(prev) && i >= 2 && start != i - 1 && is_terminal(toks[i - 2].text(text))) {
             let c = cur.text(text).chars().next().unwrap_or(' ');
             boundary = if c == '"' || c == '\'' {
@@ -307,6 +309,25 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
         out.push(start..toks.len());
     }
     out
+}
+
+/// Does the single line break before token `i` split a name? The token before it is a capitalised
+/// word that ends its line after a lower-case word, a byline's "By" or nothing, and token `i` is
+/// a capitalised word. (Lines of capitalised words, as in a list of names, stay apart.)
+fn name_split(text: &str, toks: &[Token], i: usize) -> bool {
+    let titlecase = |t: &Token| {
+        let mut cs = t.text(text).chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'))
+    };
+    let prev = &toks[i - 1];
+    if !titlecase(prev) || !titlecase(&toks[i]) {
+        return false;
+    }
+    if prev.after_newline || i == 1 {
+        return true;
+    }
+    let before = toks[i - 2].text(text);
+    before.chars().next().is_some_and(char::is_lowercase) || matches!(before, "By" | "BY")
 }
 
 fn is_terminal(t: &str) -> bool {
@@ -369,6 +390,20 @@ mod tests {
             "HEADLINE HERE",
             "Body text .",
         ]);
+    }
+
+    #[test]
+    fn a_name_split_by_a_line_break_stays_in_one_sentence() {
+        let split = |s: &str| {
+            let t = tokenize(s);
+            sentences(s, &t).into_iter().map(|r| t[r].iter().map(|x| x.text(s)).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>()
+        };
+        assert_eq!(split("Reported by\nHarry\nSmith in London."), vec!["Reported by", "Harry Smith in London ."]);
+        assert_eq!(split("By Harry\nSmith\nLONDON (Reuters) - Talks"), vec!["By Harry Smith", "LONDON ( Reuters ) - Talks"]);
+        assert_eq!(split("The minister met Harry\nSmith on Tuesday."), vec!["The minister met Harry Smith on Tuesday ."]);
+        // Lines of capitalised words (a list, a headline) stay apart.
+        assert_eq!(split("Harry Smith\nJane Doe"), vec!["Harry Smith", "Jane Doe"]);
+        assert_eq!(split("Markets Rally\nShares rose."), vec!["Markets Rally", "Shares rose ."]);
     }
 
     proptest::proptest! {

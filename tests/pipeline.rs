@@ -99,6 +99,11 @@ fn robust_to_how_articles_arrive() {
     assert!(has(&es, "Qay’yara", Label::Place), "{es:#?}");
     assert!(has(&es, "Harry\nSmith", Label::Person), "{es:#?}");
     assert!(has(&es, "Smith", Label::Person), "the surname alone is the same person: {es:#?}");
+    // A byline whose name the line breaks cut into lines of one word each.
+    for text in ["Reported by\nHarry\nSmith in London.", "By Harry\nSmith\nLONDON (Reuters) - Talks resumed."] {
+        let es = a.annotate(text, &Options::default());
+        assert!(has(&es, "Harry\nSmith", Label::Person), "{text:?}: {es:#?}");
+    }
     // A transliterated name with a facility's head word is a place, not a person.
     let es = a.annotate("Missiles struck Ayn al-Assad Airbase on Wednesday, officials said.", &Options::default());
     let base = es.iter().find(|e| e.text == "Ayn al-Assad Airbase").unwrap_or_else(|| panic!("{es:#?}"));
