@@ -299,6 +299,9 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
 /// Capitalised words whose number names a thing rather than counting ("Interstate 95", "Flight 370").
 const NAMED_BY_NUMBER: &[&str] = &[
     "Interstate", "Highway", "Route", "Flight", "Gate", "Terminal", "Platform", "Room", "Channel", "Apollo", "Boeing", "Airbus",
+    // Stock indices ("the S&P 500", "the FTSE 100"), laws and products named by a number.
+    "S&P", "FTSE", "Nikkei", "Russell", "Stoxx", "STOXX", "DAX", "CAC", "ASX", "Fortune", "Formula", "Chapter", "Section",
+    "Proposition", "Title", "Windows", "iPhone", "Galaxy", "Pixel", "PlayStation",
 ];
 
 /// Verbs of change that a market report puts before "X to Y" (the change, then the new level).
@@ -655,6 +658,8 @@ mod tests {
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("2024-03-14", 1), ("10:30 GMT", 2), ("7:45 p.m.", 2), ("12", 0)]);
         assert_eq!(tidy("along Interstate 95 north", &[("95", 0)]), Vec::<String>::new());
+        // A stock index or a law named by its number is a name, not a count (OntoNotes: ORG, LAW).
+        assert_eq!(tidy("the S&P 500 fell under Chapter 11 while 500 shares rose", &[("500", 0), ("11", 0), ("500 shares", 0)]), vec!["500 shares"]);
     }
 
     #[test]
