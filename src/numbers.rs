@@ -359,7 +359,7 @@ const UNITS: &[(&str, &str)] = &[
     ("ounces", "oz"), ("oz", "oz"), ("troy ounce", "oz"), ("troy ounces", "oz"), ("carat", "ct"),
     ("carats", "ct"), ("megaton", "Mt"), ("megatons", "Mt"), ("kiloton", "kt"), ("kilotons", "kt"),
     // temperature
-    ("°c", "°C"), ("° c", "°C"), ("°f", "°F"), ("° f", "°F"), ("degrees celsius", "°C"),
+    ("°c", "°C"), ("℃", "°C"), ("℉", "°F"), ("° c", "°C"), ("°f", "°F"), ("° f", "°F"), ("degrees celsius", "°C"),
     ("degree celsius", "°C"), ("degrees centigrade", "°C"), ("degrees c", "°C"), ("degrees fahrenheit", "°F"),
     ("degree fahrenheit", "°F"), ("degrees f", "°F"), ("degrees", "°"), ("degree", "°"), ("°", "°"),
     ("kelvin", "K"),

@@ -280,7 +280,14 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             let marked = |a: usize, b: usize| crate::numbers::parse_value(&text[toks[a].start..toks[b].end], None).is_some_and(|v| v.unit.is_some() || v.currency.is_some());
             let after_change = f > 0 && CHANGE_VERBS.contains(&tok(f - 1).to_lowercase().as_str());
             let two_amounts = after_change && tok(i) == "to" && i > start && marked(start, i - 1) && marked(i + 1, l);
-            if comma || another || two_amounts || foreign_to_numbers(tok(i)) {
+            // "80 mln and €40m": an amount in its own currency after "and"/"or" is a second
+            // amount ("between $5 and $10" stays a range).
+            let own_currency = matches!(tok(i), "and" | "or") && i > start && i + 2 <= l && glued(i + 1, i + 2)
+                && crate::numbers::word_class(&tok(i + 1).to_lowercase()) == Some("currency")
+                && tok(i + 2).starts_with(|c: char| c.is_ascii_digit())
+                && !matches!(tok(f).to_lowercase().as_str(), "between" | "from")
+                && crate::numbers::parse_value(&text[toks[start].start..toks[i - 1].end], None).is_some();
+            if comma || another || two_amounts || own_currency || foreign_to_numbers(tok(i)) {
                 parts.push((start, i - 1));
                 start = i + 1;
             }
@@ -437,6 +444,22 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             covered[s.last_tok] = true;
             s.end = toks[s.last_tok].end;
         }
+        // A percent word the tagger left out: "12 per cent", "12 pct", "12 percent".
+        let l = s.last_tok;
+        let percent_words = if l + 1 >= toks.len() || covered[l + 1] || !near(l, l + 1) {
+            0
+        } else {
+            match toks[l + 1].text(text).to_lowercase().as_str() {
+                "percent" | "pct" | "per-cent" => 1,
+                "per" if l + 2 < toks.len() && !covered[l + 2] && near(l + 1, l + 2) && toks[l + 2].text(text).eq_ignore_ascii_case("cent") => 2,
+                _ => 0,
+            }
+        };
+        if percent_words > 0 && crate::numbers::parse_value(&text[s.start..toks[l + percent_words].end], None).is_some_and(|v| v.kind == crate::numbers::NumberKind::Percent) {
+            s.last_tok += percent_words;
+            covered[l + 1..=s.last_tok].iter_mut().for_each(|c| *c = true);
+            s.end = toks[s.last_tok].end;
+        }
         if s.first_tok > 0 && !covered[s.first_tok - 1] && currency_before(s.first_tok) {
             s.first_tok -= 1;
             covered[s.first_tok] = true;
@@ -540,6 +563,9 @@ mod tests {
         assert_eq!(tidy("as many as 34,000 people", &[("as many as 34,000", 0)]), vec!["as many as 34,000"]);
         assert_eq!(tidy("paid €40m and another 80 mln", &[("€40m and another 80 mln", 0)]), vec!["€40m", "another 80 mln"]);
         assert_eq!(tidy("between 5 and 10 km", &[("between 5 and 10 km", 0)]), vec!["between 5 and 10 km"]);
+        assert_eq!(tidy("gave 80 mln and €40m", &[("80 mln and €40m", 0)]), vec!["80 mln", "€40m"]);
+        assert_eq!(tidy("cost ¥3,000 or US$5", &[("¥3,000 or US$5", 0)]), vec!["¥3,000", "US$5"]);
+        assert_eq!(tidy("between $5 and $10 a share", &[("between $5 and $10", 0)]), vec!["between $5 and $10"]);
         assert_eq!(tidy("rose $1.02 to $82.15 a barrel", &[("$1.02 to $82.15", 0)]), vec!["$1.02", "$82.15"]);
         assert_eq!(tidy("a 2.5% to 3% growth rate", &[("2.5% to 3%", 0)]), vec!["2.5% to 3%"]);
         assert_eq!(tidy("5 to 10 million people", &[("5 to 10 million", 0)]), vec!["5 to 10 million"]);
@@ -558,6 +584,11 @@ mod tests {
     fn grammar_extends_and_adds_amounts() {
         assert_eq!(grammar("We paid 2,500 $, 80 mln and 12 % in 2019 for 5 km.", "80"), vec!["2,500 $", "80 mln", "12 %", "5 km"]);
         // Currency codes one space before an amount; a currency word before a number is not one.
+        // A percent word the tagger left out, in any of its spellings.
+        assert_eq!(grammar("Prices rose 12 per cent.", "12"), vec!["12 per cent"]);
+        assert_eq!(grammar("Prices rose 12 pct and more.", "12"), vec!["12 pct"]);
+        assert_eq!(grammar("It is 12 per share.", "12"), vec!["12"]);
+        assert_eq!(grammar("It was 2℃ colder.", "2"), vec!["2℃"]);
         assert_eq!(grammar("Rs 500 crore was pledged, then EUR 40m, while dollars 12 went unspent.", "500"), vec!["Rs 500 crore", "EUR 40m"]);
         // A unit tagged apart (type 1) joins the amount before it; a sign word comes along.
         let text = "It fell to minus 12 degrees Fahrenheit overnight.";

@@ -232,6 +232,15 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
             return;
         }
     }
+    // A degree sign glued to its (signed) number: "-5°C", "30℉".
+    if let Some(at) = w.find(['°', '℃', '℉']) {
+        let num = w[..at].trim_start_matches(['-', '+', '−']);
+        if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') && num.as_bytes()[0].is_ascii_digit() {
+            push(out, s, s + at);
+            push(out, s + at, e);
+            return;
+        }
+    }
     // A number glued to a following word: "5,200to", "4.5bn", "5km" (but "21st", "1990s", "3D").
     let bytes = w.as_bytes();
     if bytes[0].is_ascii_digit() {
@@ -358,6 +367,7 @@ mod tests {
     #[test]
     fn glued_scrapes() {
         assert_eq!(toks("5,200to go"), vec!["5,200", "to", "go"]);
+        assert_eq!(toks("-5°C, 30℉"), vec!["-5", "°C", ",", "30", "℉"]);
         assert_eq!(toks("written byC.B. Jones"), vec!["written", "by", "C.B.", "Jones"]);
         assert_eq!(toks("fivedays later"), vec!["five", "days", "later"]);
         assert_eq!(toks("4.5bn and 25km"), vec!["4.5", "bn", "and", "25", "km"]);

@@ -78,3 +78,17 @@ fn sign_words_make_negative_values() {
     let t = es.iter().find(|e| e.label == Label::Number && e.text.ends_with("Fahrenheit")).unwrap_or_else(|| panic!("{es:#?}"));
     assert_eq!((t.text.as_str(), t.value, t.unit.as_deref()), ("minus 12 degrees Fahrenheit", Some(-12.0), Some("°F")));
 }
+
+#[test]
+fn scraped_temperatures_british_percentages_and_two_currencies() {
+    let es = ents("The temperature was -5°C overnight. Prices rose 12 per cent. Donors gave 80 mln and €40m.");
+    let t = number(&es, "-5°C");
+    assert_eq!((t.kind.as_str(), t.value, t.unit.as_deref()), ("quantity", Some(-5.0), Some("°C")));
+    let p = number(&es, "12 per cent");
+    assert_eq!((p.kind.as_str(), p.value), ("percent", Some(12.0)));
+    assert_eq!(number(&es, "€40m").currency.as_deref(), Some("EUR"));
+    assert_eq!(number(&es, "80 mln").value, Some(8e7));
+    // A stock index named by its number is not a count.
+    let es = ents("The S&P 500 fell 2% and the FTSE 100 rose.");
+    assert!(!es.iter().any(|e| e.text == "500" || e.text == "100"), "{es:#?}");
+}
