@@ -20,7 +20,8 @@
 //!   "several hundred" and "a few thousand" likewise 100 and 1000. A vague word with nothing to
 //!   multiply ("several", "many", "a few") has no value. "a couple" is 2.
 //! * **Ambiguous abbreviations**: "m" after digits is million ("€40m") unless the hint is QUANTITY
-//!   and there is no currency (then metres: "100m"); "b" is billion only when attached to digits
+//!   and there is no currency (then metres: "100m"), or it stands apart from its digits with
+//!   neither a currency nor a MONEY hint (metres: "8,849 m"); "b" is billion only when attached to digits
 //!   ("$4.5b"). "pounds" is GBP unless the hint is QUANTITY (then "lb").
 //! * **Currencies**: bare "$" is USD; bare "¥" is JPY unless the span says yuan/RMB/renminbi
 //!   (then CNY); "#" is GBP when the hint is MONEY (the Penn Treebank writes "£" as "#").
@@ -93,7 +94,7 @@ pub fn parse_value(text: &str, hint: Option<NumberKind>) -> Option<NumberValue> 
 pub fn parse_number_phrase(text: &str) -> Option<f64> {
     let t = lex(text);
     let (neg, i) = sign(&t, 0);
-    let p = phrase(&t, i, true)?;
+    let p = phrase(&t, i, MReading::Million)?;
     (p.end == t.len()).then_some(if neg { -p.value } else { p.value })
 }
 
@@ -449,7 +450,18 @@ fn spelled_scale(w: &str) -> Option<f64> {
 }
 
 /// Scale words, including the news abbreviations that may only follow digits ("4.5bn", "100k").
-fn scale_word(w: &str, last: Last, attached: bool, m_million: bool) -> Option<f64> {
+/// What "m" after digits means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MReading {
+    /// Million ("€40m", "$5 m").
+    Million,
+    /// Million when glued to its digits ("5m people"); metres when spaced ("8,849 m").
+    MillionIfAttached,
+    /// Metres (a QUANTITY).
+    Metres,
+}
+
+fn scale_word(w: &str, last: Last, attached: bool, m: MReading) -> Option<f64> {
     if let Some(s) = spelled_scale(w) {
         return Some(s);
     }
@@ -466,7 +478,7 @@ fn scale_word(w: &str, last: Last, attached: bool, m_million: bool) -> Option<f6
     }
     Some(match w {
         "k" | "thou" => 1e3,
-        "m" if m_million => 1e6,
+        "m" if m == MReading::Million || (m == MReading::MillionIfAttached && attached) => 1e6,
         "mn" | "mln" | "mil" | "mio" => 1e6,
         "cr" => 1e7,
         "bn" | "bln" | "bil" => 1e9,
@@ -761,7 +773,7 @@ struct Phrase<'a> {
     /// `current` is one plain number word or digit number (a possible numerator).
     simple: bool,
     ordinal: bool,
-    m_million: bool,
+    m_million: MReading,
     /// The literal of the digit number just read, for exact decimal scaling.
     lit: Option<&'a str>,
 }
@@ -776,7 +788,7 @@ struct PhraseOut<'a> {
 }
 
 /// Reads the longest number phrase starting at token `i`.
-fn phrase(t: &[Token], i: usize, m_million: bool) -> Option<PhraseOut<'_>> {
+fn phrase(t: &[Token], i: usize, m_million: MReading) -> Option<PhraseOut<'_>> {
     let mut p = Phrase {
         t,
         total: 0.0,
@@ -1529,7 +1541,13 @@ fn amount<'a>(t: &'a [Token], i: usize, ctx: &Ctx) -> Option<Amount<'a>> {
     let prefix = prefix_currency(t, j, ctx);
     let j = prefix.map_or(j, |p| p.2);
     let (neg2, j) = sign(t, j);
-    let m_million = prefix.is_some() || ctx.hint != Some(NumberKind::Quantity);
+    let m_million = if prefix.is_some() || ctx.hint == Some(NumberKind::Money) {
+        MReading::Million
+    } else if ctx.hint == Some(NumberKind::Quantity) {
+        MReading::Metres
+    } else {
+        MReading::MillionIfAttached
+    };
     let (value, scale, ordinal, lit, mut end) = match phrase(t, j, m_million) {
         Some(p) => (p.value, p.scale, p.ordinal, p.lit, p.end),
         // "a dollar", "an acre"
@@ -1878,6 +1896,10 @@ mod tests {
             c("4.5 bn", Cardinal, 4.5e9),
             c("80 mln", Cardinal, 8e7),
             c("€40m", Money, 4e7).cur("EUR"),
+            // "m" glued to digits is million; spaced, without a currency, metres.
+            c("5m", Cardinal, 5e6),
+            c("£5 m", Money, 5e6).cur("GBP"),
+            c("8,849 m", Quantity, 8849.0).unit("m"),
             c("£8.1bn", Money, 8.1e9).cur("GBP"),
             c("$1.25 Trillion", Money, 1.25e12).cur("USD"),
             c("$ 1.25 billion", Money, 1.25e9).cur("USD"),
