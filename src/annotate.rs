@@ -286,6 +286,10 @@ impl Annotator {
             let surname = |w: &str| model.gazetteer.get(w) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE) != 0;
             spans::retype_by_head(text, &toks, &mut raw, p, [fac, loc, gpe], surname);
         }
+        if let Some(gpe) = ty("GPE") {
+            let region = |s: &RawSpan| s.ty == gpe && model.gazetteer.get(&gazetteer::normalise(&text[s.start..s.end])) & (gazetteer::COUNTRY | gazetteer::REGION) != 0;
+            spans::town_before_region(text, &toks, &mut raw, gpe, region);
+        }
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);
         // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.
         raw.retain(|s| !(name_like(s.ty) && features::is_interjection(&text[s.start..s.end].to_lowercase())));

@@ -213,6 +213,48 @@ pub fn tidy_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
     *spans = out;
 }
 
+/// "of Cork, Ireland": capitalised words the tagger left untagged, right
+/// before a comma and a place that `is_region` accepts (a country or a region), after "in", "of",
+/// "from", "at", "near" or "to", are a place too (a town). Its score is the region's, a little lower.
+pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, is_region: impl Fn(&RawSpan) -> bool) {
+    let tok = |i: usize| toks[i].text(text);
+    let titlecase = |i: usize| {
+        let mut cs = tok(i).chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+    };
+    let mut covered = vec![false; toks.len()];
+    for s in spans.iter() {
+        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
+    }
+    let mut added = vec![];
+    for s in spans.iter() {
+        let f = s.first_tok;
+        // "Town" "," region, and not "Ireland's …".
+        if f < 2 || tok(f - 1) != "," || toks[f - 2].end != toks[f - 1].start || !is_region(s) {
+            continue;
+        }
+        if toks.get(s.last_tok + 1).is_some_and(|n| matches!(n.text(text), "'s" | "’s")) {
+            continue;
+        }
+        let last = f - 2;
+        let mut first = last;
+        while first > 0 && last - first < 2 && !covered[first - 1] && titlecase(first - 1) && !toks[first].after_newline {
+            first -= 1;
+        }
+        if covered[last] || !(first..=last).all(|i| !covered[i] && titlecase(i)) || first == 0 {
+            continue;
+        }
+        if !matches!(tok(first - 1), "in" | "of" | "from" | "at" | "near" | "to") {
+            continue;
+        }
+        added.push(RawSpan { start: toks[first].start, end: toks[last].end, ty: place_ty, score: s.score * 0.9, first_tok: first, last_tok: last });
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// Tidies the tagger's number spans with what the number grammar knows:
 /// - punctuation at either end is trimmed ("5 ." → "5");
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
@@ -691,6 +733,24 @@ mod tests {
         assert_eq!(tidy("along Interstate 95 north", &[("95", 0)]), Vec::<String>::new());
         // A stock index or a law named by its number is a name, not a count (OntoNotes: ORG, LAW).
         assert_eq!(tidy("the S&P 500 fell under Chapter 11 while 500 shares rose", &[("500", 0), ("11", 0), ("500 shares", 0)]), vec!["500 shares"]);
+    }
+
+    #[test]
+    fn a_town_before_a_comma_and_its_country_is_a_place() {
+        // Type 0: a place; the country spans (type 0) are regions.
+        let run = |text: &str, country: &str| {
+            let toks = crate::tokens::tokenize(text);
+            let s = text.rfind(country).unwrap();
+            let f = toks.iter().position(|k| k.start == s).unwrap();
+            let mut raw = vec![RawSpan { start: s, end: s + country.len(), ty: 0, score: 1.0, first_tok: f, last_tok: f }];
+            town_before_region(text, &toks, &mut raw, 0, |_| true);
+            raw.iter().map(|r| text[r.start..r.end].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(run("Maria Hughes, 29, of Cork, Ireland, was promoted.", "Ireland"), vec!["Cork", "Ireland"]);
+        assert_eq!(run("She moved from Bad Tölz, Germany.", "Germany"), vec!["Bad Tölz", "Germany"]);
+        // Not after a name or an organisation, nor before a possessive.
+        assert_eq!(run("said John Smith, Ireland", "Ireland"), vec!["Ireland"]);
+        assert_eq!(run("the chief of Acme, Ireland's biggest firm", "Ireland"), vec!["Ireland"]);
     }
 
     #[test]
