@@ -78,6 +78,10 @@ pub fn build_gazetteer(dir: &Path, min_city_pop: u64) -> Result<GazetteerData, S
             }
         }
     }
+    // English news writes many places without their diacritics ("Sao Paulo", "Kahramanmaras"):
+    // each place name also stands in its plain-Latin spelling.
+    let folded: Vec<(String, u16)> = e.iter().filter_map(|(n, f)| fold_latin(n).map(|a| (a, *f))).collect();
+    e.extend(folded);
     let names = |p: &str, common: u16, rest: u16, rare: u16, top: usize, mid: usize, limit: usize| -> Result<Vec<(String, u16)>, String> {
         Ok(read(p)?
             .lines()
@@ -93,6 +97,44 @@ pub fn build_gazetteer(dir: &Path, min_city_pop: u64) -> Result<GazetteerData, S
     e.extend(names("census-names/dist.female.first", gazetteer::FIRST_COMMON, gazetteer::FIRST, gazetteer::FIRST, 150, usize::MAX, usize::MAX)?);
     e.extend(names("census-names/dist.all.last", gazetteer::LAST_COMMON, gazetteer::LAST, gazetteer::LAST_RARE, 1000, 10_000, 20_000)?);
     Ok(Gazetteer::build(e))
+}
+
+/// `name` without the diacritics of Latin letters ("São Paulo" → "Sao Paulo", "Kahramanmaraş" →
+/// "Kahramanmaras", "Łódź" → "Lodz"), or `None` when it has none (or has letters of other scripts).
+pub fn fold_latin(name: &str) -> Option<String> {
+    const GROUPS: [(&str, char); 20] = [
+        ("àáâãäåāăą", 'a'), ("çćĉċč", 'c'), ("ďđ", 'd'), ("èéêëēĕėęě", 'e'), ("ĝğġģ", 'g'), ("ĥħ", 'h'),
+        ("ìíîïĩīĭįı", 'i'), ("ĵ", 'j'), ("ķ", 'k'), ("ĺļľŀł", 'l'), ("ñńņň", 'n'), ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'), ("śŝşšș", 's'), ("ţťŧț", 't'), ("ùúûüũūŭůűų", 'u'), ("ŵ", 'w'), ("ýÿŷ", 'y'),
+        ("źżž", 'z'), ("ð", 'd'),
+    ];
+    let mut out = String::with_capacity(name.len());
+    let mut changed = false;
+    for c in name.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let plain = match lower {
+            'æ' => Some("ae"),
+            'œ' => Some("oe"),
+            'ß' => Some("ss"),
+            _ => None,
+        };
+        if let Some(p) = plain {
+            out.push_str(p);
+        } else if let Some(&(_, p)) = GROUPS.iter().find(|(from, _)| from.contains(lower)) {
+            out.extend(if c.is_uppercase() { p.to_uppercase().next() } else { Some(p) });
+        } else if c.is_alphabetic() {
+            return None;
+        } else {
+            out.push(c);
+            continue;
+        }
+        changed = true;
+    }
+    changed.then_some(out)
 }
 
 /// Training configuration.
@@ -115,13 +157,11 @@ pub struct Config {
     pub brown_common: usize,
     /// Cost-augmented training: the head start each wrong tag gets when decoding (0: plain perceptron).
     pub margin: f32,
-    /// Taggers trained in different orders whose averaged weights are averaged (1: one tagger).
-    pub ensemble: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { epochs: 7, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, margin: 0.0, ensemble: 1 }
+        Config { epochs: 7, min_count: 3, seed: 43, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, margin: 0.0 }
     }
 }
 
@@ -367,13 +407,6 @@ impl Perceptron {
         errors as f64 / toks.max(1) as f64
     }
 
-    /// The averaged weights and transitions.
-    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
-        let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / self.c).collect();
-        let tr = self.tr.iter().zip(&self.tu).map(|(w, u)| w - u / self.c).collect();
-        (w, tr)
-    }
-
     /// Averages, prunes and quantises the weights.
     fn export(&self, keys: &[u32], prune: f32) -> Weights {
         let nt = self.nt;
@@ -451,26 +484,6 @@ fn train_first(docs: &[&Doc], cfg: &Config, nt: usize) -> Weights {
     for _ in 0..cfg.epochs {
         p.epoch(&ex);
     }
-    if cfg.ensemble <= 1 {
-        return p.export(&keys, cfg.prune);
-    }
-    // Several taggers trained in different orders, their averaged weights averaged.
-    let (mut w, mut tr) = p.averaged();
-    for k in 1..cfg.ensemble {
-        drop(p);
-        p = Perceptron::new(keys.len(), nt, cfg.seed.wrapping_add(k as u64 * 0x9e37_79b9), cfg.margin);
-        for _ in 0..cfg.epochs {
-            p.epoch(&ex);
-        }
-        let (w2, tr2) = p.averaged();
-        w.iter_mut().zip(&w2).for_each(|(a, b)| *a += b);
-        tr.iter_mut().zip(&tr2).for_each(|(a, b)| *a += b);
-    }
-    let scale = 1.0 / cfg.ensemble as f32;
-    p.w = w.into_iter().map(|x| x * scale).collect();
-    p.tr = tr.into_iter().map(|x| x * scale).collect();
-    p.u.iter_mut().for_each(|x| *x = 0.0);
-    p.tu.iter_mut().for_each(|x| *x = 0.0);
     p.export(&keys, cfg.prune)
 }
 
@@ -667,6 +680,17 @@ mod tests {
     }
 
     /// A tiny corpus written here: training really learns, and the model round-trips through bytes.
+    #[test]
+    fn place_names_fold_to_plain_latin() {
+        assert_eq!(fold_latin("São Paulo").as_deref(), Some("Sao Paulo"));
+        assert_eq!(fold_latin("Kahramanmaraş").as_deref(), Some("Kahramanmaras"));
+        assert_eq!(fold_latin("Łódź").as_deref(), Some("Lodz"));
+        assert_eq!(fold_latin("Düsseldorf").as_deref(), Some("Dusseldorf"));
+        assert_eq!(fold_latin("Æro").as_deref(), Some("aero"));
+        assert_eq!(fold_latin("Paris"), None);
+        assert_eq!(fold_latin("Київ"), None);
+    }
+
     #[test]
     fn plain_words_are_frequent_and_never_inside_entities() {
         // "said", "is" and "of" are frequent; "of" sits inside "Bank of America" once in 25

@@ -104,6 +104,11 @@ fn robust_to_how_articles_arrive() {
         let es = a.annotate(text, &Options::default());
         assert!(has(&es, "Harry\nSmith", Label::Person), "{text:?}: {es:#?}");
     }
+    // Places written without their diacritics, as English news often does.
+    let es = a.annotate("Rescuers reached Kahramanmaras, and flights from Sao Paulo to Dusseldorf resumed.", &Options::default());
+    for city in ["Kahramanmaras", "Sao Paulo", "Dusseldorf"] {
+        assert!(es.iter().any(|e| e.text == city && e.label == Label::Place && e.kind == "city"), "{city}: {es:#?}");
+    }
     // A transliterated name with a facility's head word is a place, not a person.
     let es = a.annotate("Missiles struck Ayn al-Assad Airbase on Wednesday, officials said.", &Options::default());
     let base = es.iter().find(|e| e.text == "Ayn al-Assad Airbase").unwrap_or_else(|| panic!("{es:#?}"));

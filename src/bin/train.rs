@@ -22,7 +22,6 @@ fn main() {
             "--min-count" => cfg.min_count = val("--min-count").parse().unwrap_or_else(|_| die("--min-count: not a number")),
             "--prune" => cfg.prune = val("--prune").parse().unwrap_or_else(|_| die("--prune: not a number")),
             "--no-conll" => conll = false,
-            "--ensemble" => cfg.ensemble = val("--ensemble").parse().unwrap_or_else(|_| die("--ensemble: not a number")),
             "--margin" => cfg.margin = val("--margin").parse().unwrap_or_else(|_| die("--margin: not a number")),
             "--brown-common" => cfg.brown_common = val("--brown-common").parse().unwrap_or_else(|_| die("--brown-common: not a number")),
             "--min-city-pop" => min_city_pop = val("--min-city-pop").parse().unwrap_or_else(|_| die("--min-city-pop: not a number")),
