@@ -157,11 +157,14 @@ pub struct Config {
     pub brown_common: usize,
     /// Cost-augmented training: the head start each wrong tag gets when decoding (0: plain perceptron).
     pub margin: f32,
+    /// Taggers trained in different orders (seeds `seed`, `seed + 1`, …) whose averaged weights
+    /// are averaged into one (1: a single tagger).
+    pub ensemble: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { epochs: 7, min_count: 3, seed: 43, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, margin: 0.0 }
+        Config { epochs: 7, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, margin: 0.0, ensemble: 5 }
     }
 }
 
@@ -407,6 +410,13 @@ impl Perceptron {
         errors as f64 / toks.max(1) as f64
     }
 
+    /// The averaged weights and transitions.
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / self.c).collect();
+        let tr = self.tr.iter().zip(&self.tu).map(|(w, u)| w - u / self.c).collect();
+        (w, tr)
+    }
+
     /// Averages, prunes and quantises the weights.
     fn export(&self, keys: &[u32], prune: f32) -> Weights {
         let nt = self.nt;
@@ -484,6 +494,26 @@ fn train_first(docs: &[&Doc], cfg: &Config, nt: usize) -> Weights {
     for _ in 0..cfg.epochs {
         p.epoch(&ex);
     }
+    if cfg.ensemble <= 1 {
+        return p.export(&keys, cfg.prune);
+    }
+    // Several taggers trained in different orders, their averaged weights averaged.
+    let (mut w, mut tr) = p.averaged();
+    for k in 1..cfg.ensemble {
+        drop(p);
+        p = Perceptron::new(keys.len(), nt, cfg.seed + k as u64, cfg.margin);
+        for _ in 0..cfg.epochs {
+            p.epoch(&ex);
+        }
+        let (w2, tr2) = p.averaged();
+        w.iter_mut().zip(&w2).for_each(|(a, b)| *a += b);
+        tr.iter_mut().zip(&tr2).for_each(|(a, b)| *a += b);
+    }
+    let scale = 1.0 / cfg.ensemble as f32;
+    p.w = w.into_iter().map(|x| x * scale).collect();
+    p.tr = tr.into_iter().map(|x| x * scale).collect();
+    p.u.iter_mut().for_each(|x| *x = 0.0);
+    p.tu.iter_mut().for_each(|x| *x = 0.0);
     p.export(&keys, cfg.prune)
 }
 
@@ -617,7 +647,8 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
     let first_score = choose(&Annotator::from_model(Model::from_data(data.clone())), 0);
     log(&format!("first tagger: {} weights, dev score {first_score:.4}", data.first.weights.len()));
     if !cfg.stacked {
-        data.info = format!("averaged perceptron, {} epochs, dev score {first_score:.4}", cfg.epochs);
+        let taggers = if cfg.ensemble > 1 { format!(", weights of {} taggers averaged", cfg.ensemble) } else { String::new() };
+        data.info = format!("averaged perceptron, {} epochs{taggers}, dev score {first_score:.4}", cfg.epochs);
         return data;
     }
     // Jackknife: each half is tagged by a first tagger trained on the other half.

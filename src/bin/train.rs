@@ -22,6 +22,7 @@ fn main() {
             "--min-count" => cfg.min_count = val("--min-count").parse().unwrap_or_else(|_| die("--min-count: not a number")),
             "--prune" => cfg.prune = val("--prune").parse().unwrap_or_else(|_| die("--prune: not a number")),
             "--no-conll" => conll = false,
+            "--ensemble" => cfg.ensemble = val("--ensemble").parse().unwrap_or_else(|_| die("--ensemble: not a number")),
             "--margin" => cfg.margin = val("--margin").parse().unwrap_or_else(|_| die("--margin: not a number")),
             "--brown-common" => cfg.brown_common = val("--brown-common").parse().unwrap_or_else(|_| die("--brown-common: not a number")),
             "--min-city-pop" => min_city_pop = val("--min-city-pop").parse().unwrap_or_else(|_| die("--min-city-pop: not a number")),
@@ -31,7 +32,7 @@ fn main() {
             "--stacked" => cfg.stacked = true,
             "--clusters" => cfg.clusters = val("--clusters").parse().unwrap_or_else(|_| die("--clusters: not a number")),
             "-h" | "--help" => {
-                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--brown-common N] [--min-city-pop N] [--seed N] [--margin X]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
+                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--brown-common N] [--min-city-pop N] [--seed N] [--ensemble N] [--margin X]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
                 return;
             }
             _ => die(&format!("unknown argument {a}")),
