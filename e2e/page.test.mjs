@@ -13,6 +13,7 @@ const LABELS = ['PERSON', 'PLACE', 'NUMBER', 'DATE'];
 // Written for these tests; not in the sample or in any training text of ours.
 const NEWS = [
   'Prime Minister Jacinda Ardern visited Christchurch on Tuesday to open a new children\'s hospital.',
+  'Ardern toured the wards.',
   'The government in Wellington said the rebuilding programme had cost $4.5 billion so far,',
   'and that waiting times for surgery had fallen by 12 percent since the plan was announced on March 3, 2021.',
   'Jacinda Ardern later flew to Australia for talks with business leaders.',
@@ -188,10 +189,13 @@ describe('legend, toggles and entity list', () => {
         const shown = Number(await page.textContent(`[data-count-for="${label}"]`));
         assert.equal(shown, ms.filter((m) => m.label === label).length, `legend count for ${label}`);
       }
-      // The list groups identical names with a count.
+      // The list groups identical names with a count, and the bare surname with its full name.
       const entry = page.locator('.entity-list[data-list-for="PERSON"] button.entity', { hasText: 'Jacinda Ardern' });
       assert.equal(await entry.count(), 1);
-      const occurrences = ms.filter((m) => m.text === 'Jacinda Ardern').length;
+      assert.equal(await page.locator('.entity-list[data-list-for="PERSON"] button.entity', { hasText: /^Ardern/ }).count(), 0);
+      const isArdern = (t) => t === 'Jacinda Ardern' || t === 'Ardern';
+      assert.ok(ms.some((m) => m.text === 'Ardern'), 'the bare surname is marked');
+      const occurrences = ms.filter((m) => isArdern(m.text)).length;
       assert.ok(occurrences >= 3, `three mentions of Jacinda Ardern are marked (got ${occurrences})`);
       assert.equal((await entry.locator('.entity-count').textContent()).trim(), `×${occurrences}`);
       // Sum of the list's counts per label equals the legend count.
@@ -219,7 +223,7 @@ describe('legend, toggles and entity list', () => {
           await entry.click();
         }
         const f = await focused();
-        assert.equal(f?.text, 'Jacinda Ardern');
+        assert.ok(isArdern(f?.text), `an Ardern mention is focused (got ${f?.text})`);
         assert.ok(f.current, 'the current occurrence is outlined');
         assert.ok(await visible(), 'the occurrence is scrolled into view');
         seen.push(f.index);

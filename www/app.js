@@ -451,6 +451,7 @@ function finishRender(j, plan) {
   view.dataset.renderCount = String(renderCount);
   view.dataset.renderedLength = String(text.length);
 
+  groupSurnames(groups);
   occurrences = new Map([...groups].map(([k, g]) => [k, g.marks]));
   for (const key of [...cursor.keys()]) if (!occurrences.has(key)) cursor.delete(key);
   renderLegend(counts);
@@ -463,6 +464,26 @@ function finishRender(j, plan) {
     else announce(`${total === 0 ? 'No' : total} highlight${total === 1 ? '' : 's'}` + (isNum(ms) ? ` · ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` : ''));
   }
   updateState();
+}
+
+/** A bare surname ("Ardern") joins the one full name that ends with it ("Jacinda Ardern") in the
+ * list, so that a person is listed once; a surname two full names share stays on its own. */
+function groupSurnames(groups) {
+  const bySurname = new Map();
+  for (const [key, g] of groups) {
+    const words = g.text.split(' ');
+    if (g.label !== 'PERSON' || words.length < 2) continue;
+    const s = words[words.length - 1].toLowerCase();
+    bySurname.set(s, bySurname.has(s) ? null : key);
+  }
+  for (const [key, g] of [...groups]) {
+    if (g.label !== 'PERSON' || g.text.includes(' ')) continue;
+    const target = bySurname.get(g.text.toLowerCase());
+    if (!target) continue;
+    const full = groups.get(target);
+    full.marks = full.marks.concat(g.marks).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    groups.delete(key);
+  }
 }
 
 function renderLegend(counts) {
