@@ -71,7 +71,8 @@ pub struct Entity {
     pub end: usize,
     pub label: Label,
     /// Finer kind: `person`; `country`, `city`, `region`, `place`, `location`, `facility`;
-    /// `cardinal`, `ordinal`, `money`, `percent`, `quantity`; `date`, `time`.
+    /// `cardinal`, `ordinal`, `money`, `percent`, `quantity`; `date`, `year`, `decade`, `duration`,
+    /// `age`, `time`.
     pub kind: String,
     /// The text of the span, exactly as in the input.
     pub text: String,
@@ -313,7 +314,7 @@ impl Annotator {
             "GPE" => (Label::Place, self.place_kind(span)),
             "LOC" => (Label::Place, if self.place_kind(span) == "continent" { "continent" } else { "location" }.into()),
             "FAC" => (Label::Place, "facility".into()),
-            "DATE" => (Label::Date, "date".into()),
+            "DATE" => (Label::Date, date_kind(text, s.start, s.end).into()),
             "TIME" => (Label::Date, "time".into()),
             "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY" => (Label::Number, ty.to_ascii_lowercase()),
             _ => return None,
@@ -368,6 +369,43 @@ fn hint_of(kind: &str) -> Option<NumberKind> {
         "quantity" => NumberKind::Quantity,
         _ => return None,
     })
+}
+
+/// Finer kind of a DATE span `text[start..end]`: `age` ("61 years old", "a 21-year-old", and the
+/// bare number after a name as in "Ana Pérez, 34,"), `year` ("2021"), `decade` ("the 1990s"),
+/// `duration` ("seven days", "the past two years": an amount of time units, not placed in time by
+/// "ago", "last", "next", …), else `date`.
+fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
+    let span = &text[start..end];
+    let lower = span.to_lowercase().replace(['-', '–', '—'], " ");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(&last) = words.last() else { return "date" };
+    if lower.contains("year old") || lower.contains("years old") || lower.contains("year olds") {
+        return "age";
+    }
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    if words.len() == 1 && digits(last) && last.len() <= 3 {
+        // "Ana Pérez, 34, a teacher": a bare small number set off by commas after a name.
+        let before = text[..start].trim_end();
+        let after = text[end..].trim_start();
+        if before.ends_with(',') && (after.starts_with(',') || after.starts_with(')') || after.is_empty()) {
+            return "age";
+        }
+    }
+    if words.len() == 1 && digits(last) && last.len() == 4 {
+        return "year";
+    }
+    let decade = |w: &str| w.strip_suffix('s').is_some_and(|d| d.trim_start_matches('\'').len() >= 2 && digits(d.trim_start_matches('\'')));
+    if decade(last) && words.len() <= 2 {
+        return "decade";
+    }
+    const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "fortnight", "fortnights"];
+    const PLACED: &[&str] = &["ago", "last", "next", "this", "that", "later", "earlier", "before", "after", "since", "coming", "following", "previous", "same", "early", "late", "end", "of", "every", "each", "recent", "today", "yesterday", "tomorrow"];
+    let amount = words.iter().any(|w| digits(w.trim_matches(|c: char| !c.is_ascii_digit())) || crate::numbers::word_class(w).is_some_and(|c| matches!(c, "numword" | "vague" | "fracword")) || matches!(*w, "a" | "an" | "several" | "few" | "many"));
+    if UNITS.contains(&last) && amount && !words.iter().any(|w| PLACED.contains(w)) {
+        return "duration";
+    }
+    "date"
 }
 
 /// Attach the number grammar's value to a NUMBER entity.
@@ -452,5 +490,32 @@ fn convert_offsets(text: &str, ents: &mut [Entity], to: Encoding) {
     for (e, c) in ents.iter_mut().zip(conv.chunks(2)) {
         e.start = c[0];
         e.end = c[1];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_kind;
+
+    #[test]
+    fn date_kinds() {
+        let kind = |text: &str, span: &str| {
+            let s = text.find(span).unwrap();
+            date_kind(text, s, s + span.len())
+        };
+        assert_eq!(kind("Pierre Vinken, 61 years old, will join.", "61 years old"), "age");
+        assert_eq!(kind("a 21-year-old student", "21-year-old"), "age");
+        assert_eq!(kind("Ana Pérez, 34, a teacher", "34"), "age");
+        assert_eq!(kind("It opened in 2021.", "2021"), "year");
+        assert_eq!(kind("in the 1990s and the '80s", "the 1990s"), "decade");
+        assert_eq!(kind("in the 1990s and the '80s", "the '80s"), "decade");
+        assert_eq!(kind("seven days of mourning", "seven days"), "duration");
+        assert_eq!(kind("over the past two years", "the past two years"), "duration");
+        assert_eq!(kind("for several months", "several months"), "duration");
+        assert_eq!(kind("two years ago", "two years ago"), "date");
+        assert_eq!(kind("last week", "last week"), "date");
+        assert_eq!(kind("on March 3, 2021", "March 3, 2021"), "date");
+        assert_eq!(kind("the first quarter", "the first quarter"), "date");
+        assert_eq!(kind("Ana, 34 and 35", "34"), "date");
     }
 }
