@@ -449,7 +449,6 @@ fn spelled_scale(w: &str) -> Option<f64> {
     })
 }
 
-/// Scale words, including the news abbreviations that may only follow digits ("4.5bn", "100k").
 /// What "m" after digits means.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum MReading {
@@ -461,6 +460,7 @@ enum MReading {
     Metres,
 }
 
+/// Scale words, including the news abbreviations that may only follow digits ("4.5bn", "100k").
 fn scale_word(w: &str, last: Last, attached: bool, m: MReading) -> Option<f64> {
     if let Some(s) = spelled_scale(w) {
         return Some(s);
@@ -773,7 +773,7 @@ struct Phrase<'a> {
     /// `current` is one plain number word or digit number (a possible numerator).
     simple: bool,
     ordinal: bool,
-    m_million: MReading,
+    m_reading: MReading,
     /// The literal of the digit number just read, for exact decimal scaling.
     lit: Option<&'a str>,
 }
@@ -788,7 +788,7 @@ struct PhraseOut<'a> {
 }
 
 /// Reads the longest number phrase starting at token `i`.
-fn phrase(t: &[Token], i: usize, m_million: MReading) -> Option<PhraseOut<'_>> {
+fn phrase(t: &[Token], i: usize, m_reading: MReading) -> Option<PhraseOut<'_>> {
     let mut p = Phrase {
         t,
         total: 0.0,
@@ -798,7 +798,7 @@ fn phrase(t: &[Token], i: usize, m_million: MReading) -> Option<PhraseOut<'_>> {
         hundred: false,
         simple: false,
         ordinal: false,
-        m_million,
+        m_reading,
         lit: None,
     };
     let end = p.run(i);
@@ -988,7 +988,7 @@ impl<'a> Phrase<'a> {
         if w == "hundred" {
             return self.hundred().then_some(next);
         }
-        if let Some(s) = scale_word(w, self.last, !self.t[i].gap, self.m_million) {
+        if let Some(s) = scale_word(w, self.last, !self.t[i].gap, self.m_reading) {
             return self.scale(s).then_some(next);
         }
         match w {
@@ -1541,14 +1541,14 @@ fn amount<'a>(t: &'a [Token], i: usize, ctx: &Ctx) -> Option<Amount<'a>> {
     let prefix = prefix_currency(t, j, ctx);
     let j = prefix.map_or(j, |p| p.2);
     let (neg2, j) = sign(t, j);
-    let m_million = if prefix.is_some() || ctx.hint == Some(NumberKind::Money) {
+    let m_reading = if prefix.is_some() || ctx.hint == Some(NumberKind::Money) {
         MReading::Million
     } else if ctx.hint == Some(NumberKind::Quantity) {
         MReading::Metres
     } else {
         MReading::MillionIfAttached
     };
-    let (value, scale, ordinal, lit, mut end) = match phrase(t, j, m_million) {
+    let (value, scale, ordinal, lit, mut end) = match phrase(t, j, m_reading) {
         Some(p) => (p.value, p.scale, p.ordinal, p.lit, p.end),
         // "a dollar", "an acre"
         None if prefix.is_none()

@@ -625,12 +625,12 @@ mod tests {
     #[test]
     fn grammar_extends_and_adds_amounts() {
         assert_eq!(grammar("We paid 2,500 $, 80 mln and 12 % in 2019 for 5 km.", "80"), vec!["2,500 $", "80 mln", "12 %", "5 km"]);
-        // Currency codes one space before an amount; a currency word before a number is not one.
         // A percent word the tagger left out, in any of its spellings.
         assert_eq!(grammar("Prices rose 12 per cent.", "12"), vec!["12 per cent"]);
         assert_eq!(grammar("Prices rose 12 pct and more.", "12"), vec!["12 pct"]);
         assert_eq!(grammar("It is 12 per share.", "12"), vec!["12"]);
         assert_eq!(grammar("It was 2℃ colder.", "2"), vec!["2℃"]);
+        // Currency codes one space before an amount; a currency word before a number is not one.
         assert_eq!(grammar("Rs 500 crore was pledged, then EUR 40m, while dollars 12 went unspent.", "500"), vec!["Rs 500 crore", "EUR 40m"]);
         // A unit tagged apart (type 1) joins the amount before it; a sign word comes along.
         let text = "It fell to minus 12 degrees Fahrenheit overnight.";
