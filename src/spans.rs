@@ -87,6 +87,30 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
             }
         }
     }
+    // A name in capitals only ("KHARKIV" in a headline) that the tagger calls a person where the
+    // text's mixed-case mentions say otherwise ("Kharkiv", a place), or the other way round,
+    // follows those: its case hides what the tagger reads best. (Other disagreements stay: "AT
+    // CHICAGO" in a fixtures list is the city where "Chicago" in the text is the team.)
+    if let Some(p) = person_ty {
+        let shouted = |s: &RawSpan| !text[s.start..s.end].chars().any(char::is_lowercase);
+        let mut mixed: HashMap<String, HashMap<usize, f32>> = HashMap::new();
+        for s in spans.iter().filter(|s| name_like(s.ty) && !shouted(s)) {
+            *mixed.entry(text[s.start..s.end].to_uppercase()).or_default().entry(s.ty).or_default() += s.score;
+        }
+        if !mixed.is_empty() {
+            for s in spans.iter_mut().filter(|s| name_like(s.ty)) {
+                if !shouted(s) {
+                    continue;
+                }
+                if let Some(v) = mixed.get(&text[s.start..s.end]) {
+                    let b = *v.iter().max_by(|a, b| a.1.partial_cmp(b.1).unwrap().then(b.0.cmp(a.0))).unwrap().0;
+                    if (s.ty == p) != (b == p) {
+                        s.ty = b;
+                    }
+                }
+            }
+        }
+    }
     let mut covered = vec![false; toks.len()];
     for s in spans.iter() {
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);

@@ -153,3 +153,14 @@ fn a_name_is_not_a_person_in_one_paragraph_and_a_place_in_the_next() {
     }
     assert!(ents.iter().filter(|e| e.text == "Marlow Bend").count() >= 3);
 }
+
+#[test]
+fn a_name_in_a_capitals_headline_is_what_the_text_below_says() {
+    // The tagger alone reads the headline's "KHARKIV" as a person; the article calls it a place.
+    let text = "BIDEN MEETS ZELENSKY IN KYIV AS RUSSIA SHELLS KHARKIV\nPresident Biden met Volodymyr Zelensky in Kyiv on Monday as Russian forces shelled Kharkiv.";
+    let ents = ann().annotate(text, &Options::default());
+    let label = |t: &str| ents.iter().find(|e| e.text == t).map(|e| e.label);
+    assert_eq!(label("KHARKIV"), Some(Label::Place), "{ents:#?}");
+    assert_eq!(label("Kharkiv"), Some(Label::Place), "{ents:#?}");
+    assert_eq!(label("BIDEN"), Some(Label::Person), "{ents:#?}");
+}
