@@ -229,6 +229,7 @@ impl Annotator {
     pub fn annotate(&self, text: &str, opts: &Options) -> Vec<Entity> {
         let raw = self.tag(text);
         let mut ents: Vec<Entity> = raw.iter().filter_map(|s| self.to_entity(text, s)).collect();
+        towns_of_regions(text, &mut ents);
         apply_dictionary(text, &mut ents, &opts.dictionary);
         ents.retain(|e| (opts.labels.is_empty() || opts.labels.contains(&e.label)) && e.score >= opts.min_score);
         convert_offsets(text, &mut ents, opts.offsets);
@@ -312,7 +313,12 @@ impl Annotator {
         let (label, kind): (Label, String) = match ty {
             "PERSON" => (Label::Person, "person".into()),
             "GPE" => (Label::Place, self.place_kind(span)),
-            "LOC" => (Label::Place, if self.place_kind(span) == "continent" { "continent" } else { "location" }.into()),
+            // A natural location, unless the lists know the name as a country, region or city
+            // (the tagger's LOC and GPE overlap: "San Pedro Garza García").
+            "LOC" => (Label::Place, match self.place_kind(span).as_str() {
+                "place" => "location".into(),
+                k => k.into(),
+            }),
             "FAC" => (Label::Place, "facility".into()),
             "DATE" => (Label::Date, date_kind(text, s.start, s.end).into()),
             "TIME" => (Label::Date, "time".into()),
@@ -370,6 +376,16 @@ fn hint_of(kind: &str) -> Option<NumberKind> {
         "quantity" => NumberKind::Quantity,
         _ => return None,
     })
+}
+
+/// A place of no known kind right before ", <region or country>" is a town: "Dearborn, Michigan".
+fn towns_of_regions(text: &str, ents: &mut [Entity]) {
+    for i in 1..ents.len() {
+        let (a, b) = (&ents[i - 1], &ents[i]);
+        if a.label == Label::Place && a.kind == "place" && b.label == Label::Place && matches!(b.kind.as_str(), "region" | "country") && text[a.end..b.start].trim() == "," {
+            ents[i - 1].kind = "city".into();
+        }
+    }
 }
 
 /// Finer kind of a DATE span `text[start..end]`: `age` ("61 years old", "a 21-year-old", and the
@@ -496,7 +512,19 @@ fn convert_offsets(text: &str, ents: &mut [Entity], to: Encoding) {
 
 #[cfg(test)]
 mod tests {
-    use super::date_kind;
+    use super::{date_kind, towns_of_regions, Entity, Label};
+
+    #[test]
+    fn a_place_before_its_region_is_a_town() {
+        let text = "in Dearborn, Michigan and Springfield, the capital";
+        let place = |t: &str, kind: &str| {
+            let s = text.find(t).unwrap();
+            Entity { start: s, end: s + t.len(), label: Label::Place, kind: kind.into(), text: t.into(), value: None, low: None, high: None, unit: None, currency: None, score: 0.9 }
+        };
+        let mut ents = vec![place("Dearborn", "place"), place("Michigan", "region"), place("Springfield", "place")];
+        towns_of_regions(text, &mut ents);
+        assert_eq!(ents.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), vec!["city", "region", "place"]);
+    }
 
     #[test]
     fn date_kinds() {
