@@ -418,7 +418,8 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
     }
     const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "fortnight", "fortnights"];
     const PLACED: &[&str] = &["ago", "last", "next", "this", "that", "later", "earlier", "before", "after", "since", "coming", "following", "previous", "same", "early", "late", "end", "of", "every", "each", "recent", "today", "yesterday", "tomorrow"];
-    let amount = words.iter().any(|w| digits(w.trim_matches(|c: char| !c.is_ascii_digit())) || crate::numbers::word_class(w).is_some_and(|c| matches!(c, "numword" | "vague" | "fracword")) || matches!(*w, "a" | "an" | "several" | "few" | "many"));
+    // A count of units ("seven days", "10 years"), not an ordinal ("the 21st century").
+    let amount = words.iter().any(|w| digits(&w.replace(',', "")) || crate::numbers::word_class(w).is_some_and(|c| matches!(c, "numword" | "vague" | "fracword")) || matches!(*w, "a" | "an" | "several" | "few" | "many"));
     if UNITS.contains(&last) && amount && !words.iter().any(|w| PLACED.contains(w)) {
         return "duration";
     }
@@ -541,6 +542,8 @@ mod tests {
         assert_eq!(kind("seven days of mourning", "seven days"), "duration");
         assert_eq!(kind("over the past two years", "the past two years"), "duration");
         assert_eq!(kind("for several months", "several months"), "duration");
+        assert_eq!(kind("for 10 years", "10 years"), "duration");
+        assert_eq!(kind("The 21st century began", "The 21st century"), "date");
         assert_eq!(kind("two years ago", "two years ago"), "date");
         assert_eq!(kind("last week", "last week"), "date");
         assert_eq!(kind("on March 3, 2021", "March 3, 2021"), "date");

@@ -1411,6 +1411,9 @@ fn prefix_currency(t: &[Token], i: usize, ctx: &Ctx) -> Option<(Marker, bool, us
                 "rm" => "MYR",
                 "dm" => "DEM",
                 "sfr" => "CHF",
+                "skr" => "SEK",
+                "nkr" => "NOK",
+                "dkr" => "DKK",
                 _ => iso_code(w)?,
             };
             looks_numeric(nx).then_some((Marker::money(code), false, i + 1))
@@ -1896,6 +1899,8 @@ mod tests {
             c("4.5 bn", Cardinal, 4.5e9),
             c("80 mln", Cardinal, 8e7),
             c("€40m", Money, 4e7).cur("EUR"),
+            c("SKr29", Money, 29.0).cur("SEK"),
+            c("NKr 1.5 billion", Money, 1.5e9).cur("NOK"),
             // "m" glued to digits is million; spaced, without a currency, metres.
             c("5m", Cardinal, 5e6),
             c("£5 m", Money, 5e6).cur("GBP"),

@@ -317,6 +317,13 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         if f == l && digits(f) && f >= 2 && matches!(tok(f - 1), "-" | "‐" | "‑") && glued(f - 1, f) && glued(f - 2, f - 1) && tok(f - 2).chars().any(char::is_alphabetic) {
             continue;
         }
+        // Letters glued to digits name a thing ("Q3", "G7", "A320", "FY2023") unless the letters
+        // are a currency ("SKr29").
+        let code = tok(f);
+        let letters = code.trim_end_matches(|c: char| c.is_ascii_digit());
+        if f == l && !letters.is_empty() && letters.len() < code.len() && letters.chars().all(|c| c.is_ascii_alphabetic()) && crate::numbers::parse_value(code, None).is_none_or(|v| v.currency.is_none()) {
+            continue;
+        }
         // The number of a road, flight, gate or room is part of its name ("Interstate 95").
         if f == l && digits(f) && f >= 1 && NAMED_BY_NUMBER.contains(&tok(f - 1)) {
             continue;
@@ -471,6 +478,21 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             joined.as_ref().is_some_and(|(u, c)| u.is_some() || c.is_some()) && joined != measure(p.start, p.end)
         }
     };
+    // How many tokens after `last` (up to three, single-spaced or glued, not yet covered) complete
+    // the amount starting at byte `start` with a unit it did not have, the fewest that do, where the
+    // unit is written as a compound sign ("km/h", "sq km", "cu m"). Units in words stay as OntoNotes
+    // marks them: "100 kilometers" without "an hour".
+    let sign_like = |i: usize| {
+        let w = toks[i].text(text);
+        w.contains(['/', '²', '³']) || matches!(w, "sq" | "sq." | "cu" | "cu.") || class(i) == Some("unit")
+    };
+    let unit_after = |start: usize, last: usize, covered: &[bool]| -> Option<usize> {
+        let before = crate::numbers::parse_value(&text[start..toks[last].end], None)?.unit;
+        (1..=3).take_while(|&k| last + k < toks.len() && !covered[last + k] && near(last + k - 1, last + k) && sign_like(last + k)).find(|&k| {
+            toks[last + 1].text(text).chars().next().is_some_and(char::is_alphabetic)
+                && crate::numbers::parse_value(&text[start..toks[last + k].end], None).is_some_and(|v| v.unit.is_some() && v.unit != before)
+        })
+    };
     let mut merged: Vec<RawSpan> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
         if let Some(p) = merged.last_mut() {
@@ -509,6 +531,12 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         while s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && near(s.last_tok, s.last_tok + 1) && trailing(class(s.last_tok + 1)) && class(s.last_tok + 1) != Some("percent") || (s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && toks[s.last_tok + 1].text(text) == "%" && near(s.last_tok, s.last_tok + 1)) {
             s.last_tok += 1;
             covered[s.last_tok] = true;
+            s.end = toks[s.last_tok].end;
+        }
+        // A unit of several words or signs that the word classes do not see ("km/h", "sq km").
+        if let Some(extra) = unit_after(s.start, s.last_tok, &covered) {
+            covered[s.last_tok + 1..=s.last_tok + extra].iter_mut().for_each(|c| *c = true);
+            s.last_tok += extra;
             s.end = toks[s.last_tok].end;
         }
         // A percent word the tagger left out: "12 per cent", "12 pct", "12 percent".
@@ -553,6 +581,9 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         let mut l = i;
         while l + 1 < toks.len() && !covered[l + 1] && near(l, l + 1) && (trailing(class(l + 1)) || toks[l + 1].text(text) == "%") {
             l += 1;
+        }
+        if let Some(extra) = unit_after(toks[f].start, l, &covered) {
+            l += extra;
         }
         if l > i || f < i {
             let t = &text[toks[f].start..toks[l].end];
@@ -652,6 +683,7 @@ mod tests {
         assert_eq!(grammar("We paid 2,500 $, 80 mln and 12 % in 2019 for 5 km.", "80"), vec!["2,500 $", "80 mln", "12 %", "5 km"]);
         // A percent word the tagger left out, in any of its spellings.
         assert_eq!(grammar("Prices rose 12 per cent.", "12"), vec!["12 per cent"]);
+        assert_eq!(grammar("at 100 km/h over 1,000 sq km", "100"), vec!["100 km/h", "1,000 sq km"]);
         assert_eq!(grammar("Prices rose 12 pct and more.", "12"), vec!["12 pct"]);
         assert_eq!(grammar("It is 12 per share.", "12"), vec!["12"]);
         assert_eq!(grammar("It was 2℃ colder.", "2"), vec!["2℃"]);
@@ -756,6 +788,7 @@ mod tests {
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("2024-03-14", 1), ("10:30 GMT", 2), ("7:45 p.m.", 2), ("12", 0)]);
         assert_eq!(tidy("along Interstate 95 north", &[("95", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("profit in Q3 at the G7 and SKr29", &[("Q3", 0), ("G7", 0), ("SKr29", 0)]), vec!["SKr29"]);
         // A stock index or a law named by its number is a name, not a count (OntoNotes: ORG, LAW).
         assert_eq!(tidy("the S&P 500 fell under Chapter 11 while 500 shares rose", &[("500", 0), ("11", 0), ("500 shares", 0)]), vec!["500 shares"]);
     }
