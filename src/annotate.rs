@@ -428,6 +428,11 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
 
 /// Attach the number grammar's value to a NUMBER entity.
 fn fill_value(e: &mut Entity) {
+    // A ratio or score ("3:1", "2:3") is two numbers, not the first of them.
+    let b = e.text.as_bytes();
+    if b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit()) {
+        return;
+    }
     if let Some(v) = numbers::parse_value(&e.text, hint_of(&e.kind)) {
         e.value = Some(v.value).filter(|x| x.is_finite());
         e.low = v.low;
@@ -514,6 +519,16 @@ fn convert_offsets(text: &str, ents: &mut [Entity], to: Encoding) {
 #[cfg(test)]
 mod tests {
     use super::{date_kind, towns_of_regions, Entity, Label};
+
+    #[test]
+    fn a_ratio_has_no_single_value() {
+        let mut e = Entity { start: 0, end: 3, label: Label::Number, kind: "cardinal".into(), text: "2:3".into(), value: None, low: None, high: None, unit: None, currency: None, score: 0.9 };
+        super::fill_value(&mut e);
+        assert_eq!(e.value, None);
+        e.text = "2,300".into();
+        super::fill_value(&mut e);
+        assert_eq!(e.value, Some(2300.0));
+    }
 
     #[test]
     fn a_place_before_its_region_is_a_town() {
