@@ -298,7 +298,7 @@ impl Annotator {
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, &toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {
-            spans::tidy_dates_and_times(text, &toks, &mut raw, |t| t == date, is_number, time);
+            spans::tidy_dates_and_times(text, &toks, &mut raw, date, is_number, time);
         }
         if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
             spans::grammar_numbers(text, &toks, &mut raw, is_number, cardinal);

@@ -280,6 +280,44 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
 }
 
+/// A date written in digits: day, month and year (either order of day and month) with one kind
+/// of separator ("05/06/2024", "5.6.2024", "05-06-24"; a two-digit year not after dots, which
+/// versions use), or year, month, day ("2024-05-06", "2024/5/6").
+fn numeric_date(w: &str) -> bool {
+    for sep in ['/', '-', '.'] {
+        let parts: Vec<&str> = w.split(sep).collect();
+        if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        let n = |p: &str| p.parse::<u32>().unwrap_or(0);
+        let (a, b, c) = (parts[0], parts[1], parts[2]);
+        let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+        if a.len() == 4 && b.len() <= 2 && c.len() <= 2 && day_month(n(c), n(b)) {
+            return true;
+        }
+        if a.len() <= 2 && b.len() <= 2 && (c.len() == 4 || (c.len() == 2 && sep != '.')) && (day_month(n(a), n(b)) || day_month(n(b), n(a))) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Is the number at `text[start..end]` a piece of a phone number ("+1 (555) 123-4567", "555-1234")?
+/// The run of digits, spaces, brackets, dots and dashes around it holds at least seven digits in
+/// groups, with a country code, a bracketed area code or two dashes; or it is ddd-dddd.
+fn in_phone_number(text: &str, start: usize, end: usize) -> bool {
+    let part = |c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | '+' | '-' | '.' | ' ');
+    // At most 24 characters either side: a phone number is short, and a long run of digits and
+    // spaces must not make every number in it a scan of the whole run.
+    let from = text[..start].char_indices().rev().take(24).take_while(|&(_, c)| part(c)).last().map_or(start, |(i, _)| i);
+    let to = text[end..].char_indices().take(24).take_while(|&(_, c)| part(c)).last().map_or(end, |(i, c)| end + i + c.len_utf8());
+    let run = text[from..to].trim_matches(|c: char| c == ' ' || c == '.' || c == '-');
+    let digits = run.bytes().filter(u8::is_ascii_digit).count();
+    let groups = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
+    let local = run.len() == 8 && run.as_bytes()[3] == b'-' && groups == 2 && digits == 7;
+    local || (digits >= 7 && groups >= 3 && (run.starts_with('+') || run.contains('(') || run.matches('-').count() >= 2))
+}
+
 /// Tidies the tagger's number spans with what the number grammar knows:
 /// - punctuation at either end is trimmed ("5 ." → "5");
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
@@ -315,6 +353,13 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         }
         // Identifier: word-hyphen-digits with no spaces.
         if f == l && digits(f) && f >= 2 && matches!(tok(f - 1), "-" | "‐" | "‑") && glued(f - 1, f) && glued(f - 2, f - 1) && tok(f - 2).chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // A version or an address ("2.0.1", "192.168.0.1"), or a piece of a phone number.
+        if f == l && tok(f).split('.').filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).count() >= 3 {
+            continue;
+        }
+        if in_phone_number(text, toks[f].start, toks[l].end) {
             continue;
         }
         // Letters glued to digits name a thing ("Q3", "G7", "A320", "FY2023") unless the letters
@@ -396,7 +441,8 @@ const CHANGE_VERBS: &[&str] = &[
 /// - a DATE span takes the rest of the date glued to it ("2024-03" + "-14", "14/03" + "/2024");
 /// - a NUMBER span that is a clock time ("10:30", "7:45:10") is a TIME (`time_ty`), and takes
 ///   the "a.m."/"pm" or time zone right after it ("10:30 GMT").
-pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_date: impl Fn(usize) -> bool, is_number: impl Fn(usize) -> bool, time_ty: usize) {
+pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize, is_number: impl Fn(usize) -> bool, time_ty: usize) {
+    let is_date = |t: usize| t == date_ty;
     let tok = |i: usize| toks[i].text(text);
     let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
     let digits = |i: usize| tok(i).bytes().all(|b| b.is_ascii_digit());
@@ -423,6 +469,9 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
                 s.first_tok -= 2;
                 s.start = toks[s.first_tok].start;
             }
+        } else if is_number(s.ty) && numeric_date(&text[s.start..s.end]) {
+            // "05/06/2024", "2024-05-06": a date the tagger took for a number.
+            s.ty = date_ty;
         } else if is_number(s.ty) && s.first_tok == s.last_tok && clock(tok(s.first_tok)) {
             s.ty = time_ty;
             let next = s.last_tok + 1;
@@ -784,11 +833,18 @@ mod tests {
             RawSpan { start: s, end: s + w.len(), ty, score: 0.6, first_tok: f, last_tok: l }
         };
         let mut raw = vec![span("2024-03", 1), span("10:30", 0), span("GMT", 3), span("7:45", 0), span("12", 0)];
-        tidy_dates_and_times(text, &toks, &mut raw, |t| t == 1, |t| t == 0, 2);
+        tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("2024-03-14", 1), ("10:30 GMT", 2), ("7:45 p.m.", 2), ("12", 0)]);
+        for (w, date) in [("05/06/2024", true), ("2024-05-06", true), ("5.6.2024", true), ("31/12/99", true), ("2.0.1", false), ("13/13/2024", false), ("5/10", false), ("1990-2000", false)] {
+            assert_eq!(numeric_date(w), date, "{w}");
+        }
         assert_eq!(tidy("along Interstate 95 north", &[("95", 0)]), Vec::<String>::new());
         assert_eq!(tidy("profit in Q3 at the G7 and SKr29", &[("Q3", 0), ("G7", 0), ("SKr29", 0)]), vec!["SKr29"]);
+        // Versions, addresses and phone numbers are not counts; ranges and years are.
+        assert_eq!(tidy("Version 2.0.1 at 192.168.0.1", &[("2.0.1", 0), ("192.168.0.1", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("call +1 (555) 123-4567 or 555-1234", &[("555", 0), ("123-4567", 0), ("555-1234", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("from 1990 - 2000 and 5-10 or 1.5 and 2,500", &[("1990 - 2000", 0), ("5-10", 0), ("1.5", 0), ("2,500", 0)]), vec!["1990 - 2000", "5-10", "1.5", "2,500"]);
         // A stock index or a law named by its number is a name, not a count (OntoNotes: ORG, LAW).
         assert_eq!(tidy("the S&P 500 fell under Chapter 11 while 500 shares rose", &[("500", 0), ("11", 0), ("500 shares", 0)]), vec!["500 shares"]);
     }
