@@ -336,7 +336,13 @@ impl Annotator {
         let name = gazetteer::normalise(span);
         // "the Netherlands", "the United States": the lists have them without the article.
         let name = name.strip_prefix("the ").unwrap_or(&name);
-        let f = if COUNTRY_ALIASES.contains(&name) { gazetteer::COUNTRY } else { self.model.gazetteer.get(name) };
+        let f = if COUNTRY_ALIASES.contains(&name) {
+            gazetteer::COUNTRY
+        } else if US_STATE_ABBREVIATIONS.contains(&name) {
+            gazetteer::REGION
+        } else {
+            self.model.gazetteer.get(name)
+        };
         let k = if f & gazetteer::COUNTRY != 0 {
             "country"
         } else if f & gazetteer::CONTINENT != 0 {
@@ -359,6 +365,14 @@ impl Annotator {
 const COUNTRY_ALIASES: &[&str] = &[
     "uk", "u.k.", "us", "u.s.", "usa", "u.s.a.", "america", "britain", "great britain", "england", "scotland",
     "wales", "northern ireland", "holland", "burma", "macedonia",
+];
+
+/// The news agencies' abbreviations of US states ("Springfield, Ill."), normalised (lower case).
+const US_STATE_ABBREVIATIONS: &[&str] = &[
+    "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.", "ky.", "la.",
+    "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.",
+    "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.", "va.", "wash.", "w.va.", "wis.",
+    "wyo.", "d.c.",
 ];
 
 /// People the tagger finds with less confidence than this are left out (before the document-level
@@ -398,6 +412,10 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let Some(&last) = words.last() else { return "date" };
     if lower.contains("year old") || lower.contains("years old") || lower.contains("year olds") {
+        return "age";
+    }
+    // "aged 19 and 22", "at age 34".
+    if text[..start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case("aged") || w.eq_ignore_ascii_case("age")) {
         return "age";
     }
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
@@ -551,6 +569,7 @@ mod tests {
         assert_eq!(kind("Pierre Vinken, 61 years old, will join.", "61 years old"), "age");
         assert_eq!(kind("a 21-year-old student", "21-year-old"), "age");
         assert_eq!(kind("Ana Pérez, 34, a teacher", "34"), "age");
+        assert_eq!(kind("The victims, aged 19 and 22, were", "19 and 22"), "age");
         assert_eq!(kind("It opened in 2021.", "2021"), "year");
         assert_eq!(kind("in the 1990s and the '80s", "the 1990s"), "decade");
         assert_eq!(kind("in the 1990s and the '80s", "the '80s"), "decade");

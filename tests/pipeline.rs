@@ -109,6 +109,9 @@ fn robust_to_how_articles_arrive() {
     for city in ["Kahramanmaras", "Sao Paulo", "Dusseldorf"] {
         assert!(es.iter().any(|e| e.text == city && e.label == Label::Place && e.kind == "city"), "{city}: {es:#?}");
     }
+    // A news agency's state abbreviation is a region.
+    let es = a.annotate("SPRINGFIELD, Ill. (AP) — Police said two people died.", &Options::default());
+    assert!(es.iter().any(|e| e.text == "Ill." && e.label == Label::Place && e.kind == "region"), "{es:#?}");
     // A transliterated name with a facility's head word is a place, not a person.
     let es = a.annotate("Missiles struck Ayn al-Assad Airbase on Wednesday, officials said.", &Options::default());
     let base = es.iter().find(|e| e.text == "Ayn al-Assad Airbase").unwrap_or_else(|| panic!("{es:#?}"));
