@@ -517,7 +517,8 @@ fn max_plus(a: &[f32], b: &[f32]) -> f32 {
     acc.iter().fold(f32::NEG_INFINITY, |m, &x| if x > m { x } else { m })
 }
 
-/// Scale of score margins for confidences (chosen on OntoNotes dev so that scores track precision).
+/// Scale of score margins for the tagger's confidences (chosen on OntoNotes dev with a single tagger;
+/// the scores entities report are recalibrated per label, see `annotate::calibrated`).
 pub const CONFIDENCE_TEMPERATURE: f32 = 15.0;
 
 #[cfg(test)]
