@@ -32,6 +32,9 @@ pub struct Report {
     pub tokens: usize,
     /// Mismatches ("fp"/"fn", label, span text, context), kept when `keep_errors` is set.
     pub errors: Vec<(String, String, String, String)>,
+    /// Per label, predicted spans by score tenth ([0, 0.1), …, [0.9, 1]): how many, how many right
+    /// (exact span and label), and the sum of their scores.
+    pub by_score: BTreeMap<String, [(usize, usize, f64); 10]>,
 }
 
 /// The label an entity counts as (TIME is shown under DATE but is not OntoNotes DATE).
@@ -55,6 +58,14 @@ pub fn evaluate_with(annotator: &Annotator, docs: &[GoldDoc], keep_errors: bool)
         let gold: HashSet<(usize, usize, String)> = d.spans.iter().filter_map(|s| Some((s.start, s.end, eval_label(&s.ty)?.to_string()))).collect();
         let predicted: HashSet<(usize, usize, String)> = pred.iter().filter_map(|e| Some((e.start, e.end, pred_label(e)?.to_string()))).collect();
         tally(&mut r.labels, &gold, &predicted);
+        for e in &pred {
+            if let Some(l) = pred_label(e) {
+                let bin = &mut r.by_score.entry(l.to_string()).or_insert([(0, 0, 0.0); 10])[((e.score * 10.0) as usize).min(9)];
+                bin.0 += 1;
+                bin.1 += gold.contains(&(e.start, e.end, l.to_string())) as usize;
+                bin.2 += e.score as f64;
+            }
+        }
         if keep_errors {
             let ctx = |s: usize, e: usize| {
                 let a = d.text[..s].char_indices().rev().nth(40).map_or(0, |x| x.0);
@@ -107,7 +118,49 @@ impl Report {
         }
         s
     }
+    /// Do scores track precision? Per label (those in the gold data when `gold_labels_only`): per
+    /// score tenth, the spans, their mean score and the share that is right; and the expected
+    /// calibration error (the spans' weighted mean gap between the two).
+    pub fn calibration_table(&self, gold_labels_only: bool) -> String {
+        let mut s = String::from("calibration: spans / mean score / precision, per score tenth\n");
+        for (l, bins) in &self.by_score {
+            if gold_labels_only && self.labels.get(l).is_none_or(|c| c.tp + c.fn_ == 0) {
+                continue;
+            }
+            let n: usize = bins.iter().map(|b| b.0).sum();
+            let gap: f64 = bins.iter().map(|b| (b.1 as f64 - b.2).abs()).sum();
+            s += &format!("{:<10} ECE {:.3} ", l, gap / n.max(1) as f64);
+            for (i, b) in bins.iter().enumerate().filter(|(_, b)| b.0 > 0) {
+                s += &format!(" | {:.1}: {} {:.2} {:.2}", i as f64 / 10.0, b.0, b.2 / b.0 as f64, b.1 as f64 / b.0 as f64);
+            }
+            s += "\n";
+        }
+        s
+    }
+
     pub fn f1(&self, label: &str) -> f64 {
         self.labels.get(label).map_or(0.0, |c| c.f1())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calibration_compares_scores_with_precision_per_tenth() {
+        let mut r = Report::default();
+        r.labels.insert("PERSON".into(), Counts { tp: 3, fp: 1, fn_: 0 });
+        r.labels.insert("DATE".into(), Counts { tp: 0, fp: 2, fn_: 0 });
+        let mut bins = [(0, 0, 0.0); 10];
+        bins[9] = (2, 2, 1.9); // two spans at 0.95, both right
+        bins[6] = (2, 1, 1.3); // two at 0.65, one right
+        r.by_score.insert("PERSON".into(), bins);
+        r.by_score.insert("DATE".into(), [(0, 0, 0.0); 10]);
+        let t = r.calibration_table(true);
+        // Gap: |2 − 1.9| + |1 − 1.3| = 0.4 over 4 spans.
+        assert!(t.contains("PERSON     ECE 0.100"), "{t}");
+        assert!(t.contains("0.6: 2 0.65 0.50") && t.contains("0.9: 2 0.95 1.00"), "{t}");
+        assert!(!t.contains("DATE"), "labels absent from the gold data are left out: {t}");
     }
 }

@@ -10,13 +10,15 @@ fn main() {
     let mut model = None;
     let mut files = vec![];
     let mut errors = false;
+    let mut calibration = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--model" => model = Some(args.next().unwrap_or_else(|| die("--model needs a file"))),
             "--errors" => errors = true,
+            "--calibration" => calibration = true,
             "-h" | "--help" => {
-                println!("evaluate [--model FILE] [--errors] FILE.conll|FILE.jsonl ...\n\nPrints precision, recall and F1 per label (PERSON; PLACE = GPE+LOC+FAC; NUMBER = CARDINAL+MONEY+PERCENT+QUANTITY+ORDINAL; DATE), exact span match, and NUMBER by kind.\nCoNLL: token<TAB>tag lines, BIO tags (OntoNotes or CoNLL-2003 types). JSONL: {{\"text\", \"entities\": [{{\"start\", \"end\", \"label\"}}]}} with code-point offsets.");
+                println!("evaluate [--model FILE] [--errors] [--calibration] FILE.conll|FILE.jsonl ...\n\nPrints precision, recall and F1 per label (PERSON; PLACE = GPE+LOC+FAC; NUMBER = CARDINAL+MONEY+PERCENT+QUANTITY+ORDINAL; DATE), exact span match, and NUMBER by kind; --calibration adds, per label and score tenth, the spans' mean score and precision.\nCoNLL: token<TAB>tag lines, BIO tags (OntoNotes or CoNLL-2003 types). JSONL: {{\"text\", \"entities\": [{{\"start\", \"end\", \"label\"}}]}} with code-point offsets.");
                 return;
             }
             _ => files.push(a),
@@ -41,6 +43,9 @@ fn main() {
         let secs = t.elapsed().as_secs_f64();
         println!("{f}: {} documents, {} tokens, {:.0} tokens/s", r.docs, r.tokens, r.tokens as f64 / secs);
         println!("{}", r.table(true));
+        if calibration {
+            println!("{}", r.calibration_table(true));
+        }
         for (k, l, t, c) in &r.errors {
             println!("{k}\t{l}\t{t}\t{c}");
         }
