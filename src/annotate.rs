@@ -289,7 +289,7 @@ impl Annotator {
             spans::retype_by_head(text, &toks, &mut raw, p, [fac, loc, gpe], surname);
         }
         if let Some(gpe) = ty("GPE") {
-            let region = |s: &RawSpan| s.ty == gpe && model.gazetteer.get(&gazetteer::normalise(&text[s.start..s.end])) & (gazetteer::COUNTRY | gazetteer::REGION) != 0;
+            let region = |s: &RawSpan| s.ty == gpe && matches!(self.place_kind(&text[s.start..s.end]).as_str(), "country" | "region");
             spans::town_before_region(text, &toks, &mut raw, gpe, region);
         }
         spans::harmonise(text, &toks, &mut raw, self.person, name_like);

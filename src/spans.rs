@@ -243,10 +243,7 @@ pub fn tidy_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
 /// "from", "at", "near" or "to", are a place too (a town). Its score is the region's, a little lower.
 pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, is_region: impl Fn(&RawSpan) -> bool) {
     let tok = |i: usize| toks[i].text(text);
-    let titlecase = |i: usize| {
-        let mut cs = tok(i).chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-    };
+    let titlecase = |i: usize| crate::tokens::is_capitalised_word(tok(i));
     let mut covered = vec![false; toks.len()];
     for s in spans.iter() {
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);

@@ -324,10 +324,7 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
 /// word that ends its line after a lower-case word, a byline's "By" or nothing, and token `i` is
 /// a capitalised word. (Lines of capitalised words, as in a list of names, stay apart.)
 fn name_split(text: &str, toks: &[Token], i: usize) -> bool {
-    let titlecase = |t: &Token| {
-        let mut cs = t.text(text).chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'))
-    };
+    let titlecase = |t: &Token| is_capitalised_word(t.text(text));
     let prev = &toks[i - 1];
     if !titlecase(prev) || !titlecase(&toks[i]) {
         return false;
@@ -337,6 +334,13 @@ fn name_split(text: &str, toks: &[Token], i: usize) -> bool {
     }
     let before = toks[i - 2].text(text);
     before.chars().next().is_some_and(char::is_lowercase) || matches!(before, "By" | "BY")
+}
+
+/// A capitalised word as names are written: a capital, then letters (at least one lower-case),
+/// apostrophes or hyphens ("Harry", "McDonald", "O'Neill"; not "UK", "A" or "5G").
+pub fn is_capitalised_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase) && cs.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
 }
 
 fn is_terminal(t: &str) -> bool {
