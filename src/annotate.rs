@@ -71,8 +71,8 @@ pub struct Entity {
     pub end: usize,
     pub label: Label,
     /// Finer kind: `person`; `country`, `city`, `region`, `place`, `location`, `facility`;
-    /// `cardinal`, `ordinal`, `money`, `percent`, `quantity`; `date`, `year`, `decade`, `duration`,
-    /// `age`, `time`.
+    /// `cardinal`, `ordinal`, `money`, `percent`, `quantity`, `score` (a result or tally such as
+    /// "3-1" or "52-48": no value); `date`, `year`, `decade`, `duration`, `age`, `time`.
     pub kind: String,
     /// The text of the span, exactly as in the input.
     pub text: String,
@@ -302,6 +302,7 @@ impl Annotator {
         }
         if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
             spans::grammar_numbers(text, &toks, &mut raw, is_number, cardinal);
+            spans::scores(text, &toks, &mut raw, cardinal);
         }
         raw
     }
@@ -327,7 +328,11 @@ impl Annotator {
         };
         let mut e = Entity { start: s.start, end: s.end, label, kind, text: span.to_string(), value: None, low: None, high: None, unit: None, currency: None, score: calibrated(label, s.score) };
         if label == Label::Number {
-            fill_value(&mut e);
+            if spans::is_score(text, s.start, s.end) {
+                e.kind = "score".into();
+            } else {
+                fill_value(text, &mut e);
+            }
         }
         Some(e)
     }
@@ -461,14 +466,16 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
     "date"
 }
 
-/// Attach the number grammar's value to a NUMBER entity.
-fn fill_value(e: &mut Entity) {
+/// Attach the number grammar's value to a NUMBER entity (`e.start..e.end` are byte offsets into `text`).
+fn fill_value(text: &str, e: &mut Entity) {
     // A ratio or score ("3:1", "2:3") is two numbers, not the first of them.
     let b = e.text.as_bytes();
     if b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit()) {
         return;
     }
-    if let Some(v) = numbers::parse_value(&e.text, hint_of(&e.kind)) {
+    // "the 100m final": metres, though "5m people" is five million.
+    let hint = if metres_by_context(text, e.end) && e.text.ends_with('m') { Some(NumberKind::Quantity) } else { hint_of(&e.kind) };
+    if let Some(v) = numbers::parse_value(&e.text, hint) {
         e.value = Some(v.value).filter(|x| x.is_finite());
         e.low = v.low;
         e.high = v.high;
@@ -477,6 +484,18 @@ fn fill_value(e: &mut Entity) {
         // The text decides the kind when it shows one ("$", "%", "km"); otherwise the tagger's stands.
         e.kind = kind_name(v.kind).to_string();
     }
+}
+
+/// Does the word after byte `end` make a distance of a number glued to "m" ("the 100m final",
+/// "a 5m wall", "10m deep")? Without a currency, "5m people" stays five million.
+fn metres_by_context(text: &str, end: usize) -> bool {
+    const AFTER: &[&str] = &[
+        "final", "finals", "race", "sprint", "dash", "hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
+        "medley", "individual", "heat", "heats", "semi-final", "semifinal", "title", "gold", "silver", "bronze", "champion",
+        "event", "tall", "high", "long", "deep", "wide", "away", "below", "above", "underground", "underwater", "wall",
+    ];
+    let next = text[end..].trim_start().split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+    AFTER.contains(&next.to_lowercase().as_str())
 }
 
 fn kind_name(k: NumberKind) -> &'static str {
@@ -525,7 +544,7 @@ fn apply_dictionary(text: &str, ents: &mut Vec<Entity>, dict: &Dictionary) {
                 }.to_string());
                 let mut ent = Entity { start: s, end: e, label, kind, text: text[s..e].to_string(), value: None, low: None, high: None, unit: None, currency: None, score: 1.0 };
                 if label == Label::Number {
-                    fill_value(&mut ent);
+                    fill_value(text, &mut ent);
                 }
                 forced.push(ent);
             }
@@ -571,10 +590,11 @@ mod tests {
     #[test]
     fn a_ratio_has_no_single_value() {
         let mut e = Entity { start: 0, end: 3, label: Label::Number, kind: "cardinal".into(), text: "2:3".into(), value: None, low: None, high: None, unit: None, currency: None, score: 0.9 };
-        super::fill_value(&mut e);
+        super::fill_value("2:3", &mut e);
         assert_eq!(e.value, None);
         e.text = "2,300".into();
-        super::fill_value(&mut e);
+        e.end = 5;
+        super::fill_value("2,300", &mut e);
         assert_eq!(e.value, Some(2300.0));
     }
 

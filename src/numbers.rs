@@ -84,7 +84,65 @@ pub struct NumberValue {
 /// assert_eq!((r.value, r.low, r.high), (5e6, Some(5e6), Some(1e7)));
 /// ```
 pub fn parse_value(text: &str, hint: Option<NumberKind>) -> Option<NumberValue> {
+    if let Some(v) = measure_in_short(text.trim()) {
+        return Some(v);
+    }
     parse_tokens(&lex(text), hint)
+}
+
+/// The news' short forms of a few measures, which the grammar would misread:
+/// - a temperature with the scale letter glued on ("30C", "-5C", "86F"; a capital letter, as
+///   "50c" is fifty cents);
+/// - weight in stone ("9st", "12 stone": the grammar would read "9st" as an ordinal);
+/// - two units of one measure in a row, valued in the smaller unit: "5ft 10in" → 70 in,
+///   "9st 4lb" → 130 lb, "2lb 3oz" → 35 oz.
+fn measure_in_short(text: &str) -> Option<NumberValue> {
+    let quantity = |value: f64, unit: &str| NumberValue { kind: NumberKind::Quantity, value, low: None, high: None, unit: Some(unit.to_string()), currency: None };
+    // Leading digits (one decimal point at most) and what follows them, spaces trimmed.
+    fn number(s: &str) -> Option<(f64, &str)> {
+        let end = s.char_indices().find(|&(k, c)| !(c.is_ascii_digit() || (c == '.' && k > 0))).map_or(s.len(), |(k, _)| k);
+        let lit = &s[..end];
+        if lit.is_empty() || !lit.starts_with(|c: char| c.is_ascii_digit()) || lit.ends_with('.') || lit.matches('.').count() > 1 {
+            return None;
+        }
+        Some((lit.parse().ok()?, s[end..].trim_start()))
+    }
+    let (neg, body) = match text.chars().next()? {
+        '-' | '−' | '–' => (true, &text[text.chars().next()?.len_utf8()..]),
+        '+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (n, rest) = number(body)?;
+    if body.len() - rest.len() > 7 {
+        return None;
+    }
+    // Glued: "30C", not "30 C" (a grade, a room).
+    if matches!(rest, "C" | "F") && body[..body.len() - 1].ends_with(|c: char| c.is_ascii_digit()) && n <= 200.0 {
+        return Some(quantity(if neg { -n } else { n }, if rest == "C" { "°C" } else { "°F" }));
+    }
+    if neg {
+        return None;
+    }
+    let lower = rest.to_lowercase();
+    const STONE: &[&str] = &["st", "stone", "stones"];
+    const FEET: &[&str] = &["ft", "foot", "feet"];
+    const INCHES: &[&str] = &["in", "inch", "inches"];
+    const POUNDS: &[&str] = &["lb", "lbs", "pound", "pounds"];
+    const OUNCES: &[&str] = &["oz", "ounce", "ounces"];
+    // "1st", "21st" are ordinals; "9st" can only be stone.
+    let ordinal_st = lower == "st" && n.fract() == 0.0 && n % 10.0 == 1.0 && n % 100.0 != 11.0;
+    if STONE.contains(&lower.as_str()) && !ordinal_st {
+        return Some(quantity(n, "st"));
+    }
+    // "5ft 10in": the first unit, then a second amount in the smaller unit.
+    let unit_end = lower.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len());
+    let (u1, after) = lower.split_at(unit_end);
+    let (m, u2) = number(after.trim_start())?;
+    let u2 = u2.trim_end_matches('.');
+    let per = [(FEET, INCHES, 12.0, "in"), (STONE, POUNDS, 14.0, "lb"), (POUNDS, OUNCES, 16.0, "oz")]
+        .into_iter()
+        .find(|(a, b, _, _)| a.contains(&u1) && b.contains(&u2))?;
+    (m < per.2 && n.fract() == 0.0).then(|| quantity(n * per.2 + m, per.3))
 }
 
 /// Value of a single spelled-out or digit number phrase without currency or unit:
@@ -2002,6 +2060,16 @@ mod tests {
     }
 
     #[test]
+    fn short_measures_keep_to_their_forms() {
+        // A lower-case "c" is cents, a spaced capital no scale; the smaller unit must be smaller.
+        assert_eq!(parse_value("50c", None).map(|v| v.unit), Some(None));
+        assert!(parse_value("30 C", None).is_none_or(|v| v.unit.as_deref() != Some("°C")));
+        assert!(parse_value("5ft 14in", None).is_none_or(|v| v.unit.as_deref() == Some("ft")));
+        assert!(parse_value("1234567C", None).is_none_or(|v| v.unit.is_none()));
+        assert_eq!(parse_value("9th", None).map(|v| v.kind), Some(Ordinal));
+    }
+
+    #[test]
     fn quantities() {
         let q = |text, value, unit| c(text, Quantity, value).unit(unit);
         run_table(&[
@@ -2024,6 +2092,18 @@ mod tests {
             q("2 liters", 2.0, "L"),
             q("30 °C", 30.0, "°C"),
             q("-5°C", -5.0, "°C"),
+            // Short forms: a glued scale letter, stone, two units of one measure.
+            q("30C", 30.0, "°C"),
+            q("2.5C", 2.5, "°C"),
+            q("-5C", -5.0, "°C"),
+            q("−12C", -12.0, "°C"),
+            q("86F", 86.0, "°F"),
+            q("9st", 9.0, "st"),
+            q("12 stone", 12.0, "st"),
+            q("5ft 10in", 70.0, "in"),
+            q("6 feet 4 inches", 76.0, "in"),
+            q("9st 4lb", 130.0, "lb"),
+            q("2lb 3oz", 35.0, "oz"),
             q("30 degrees Celsius", 30.0, "°C"),
             q("98.6 degrees Fahrenheit", 98.6, "°F"),
             q("30 degrees", 30.0, "°"),

@@ -367,7 +367,7 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             continue;
         }
         // The number of a road, flight, gate or room is part of its name ("Interstate 95").
-        if f == l && digits(f) && f >= 1 && NAMED_BY_NUMBER.contains(&tok(f - 1)) {
+        if f == l && tok(f).starts_with(|c: char| c.is_ascii_digit()) && f >= 1 && NAMED_BY_NUMBER.contains(&tok(f - 1)) {
             continue;
         }
         // Fractions: "a third", "one quarter".
@@ -512,6 +512,7 @@ fn foreign_to_numbers(w: &str) -> bool {
 /// or percent word) become spans of `amount_ty` (e.g. CARDINAL; the kind is fixed up from the text).
 pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool, amount_ty: usize) {
     use crate::numbers::word_class;
+    join_compound_measures(text, toks, spans, &is_number);
     let class = |i: usize| word_class(&toks[i].text(text).to_lowercase());
     let trailing = |c: Option<&str>| matches!(c, Some("scale" | "currency" | "unit" | "percent"));
     let near = |a: usize, b: usize| text[toks[a].end..toks[b].start].chars().all(|c| c == ' ' || c == '\u{a0}') && toks[b].start - toks[a].end <= 1;
@@ -569,7 +570,9 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             let t = &text[s.start..s.end];
             let amount = t.chars().next().is_some_and(|c| c.is_ascii_digit() || word_class(&c.to_string()) == Some("currency"))
                 && crate::numbers::parse_value(t, None).is_some_and(|v| v.kind != crate::numbers::NumberKind::Cardinal && v.kind != crate::numbers::NumberKind::Ordinal);
-            if !amount {
+            // "Section 30C" names a thing.
+            let named = t.ends_with(['C', 'F']) && s.first_tok > 0 && toks[s.first_tok - 1].text(text).starts_with(|c: char| c.is_uppercase() || c == '#');
+            if !amount || named {
                 continue;
             }
             s.ty = amount_ty;
@@ -616,7 +619,11 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     let mut added = vec![];
     let mut i = 0;
     while i < toks.len() {
-        if covered[i] || !is_amount_start(i) {
+        // "It was 30C", "fell to -5C": a temperature with its scale letter glued on (not after a
+        // name: "Section 30C").
+        let glued_scale = !covered[i] && toks[i].text(text).ends_with(['C', 'F']) && (i == 0 || !toks[i - 1].text(text).starts_with(|c: char| c.is_uppercase() || c == '#'))
+            && crate::numbers::parse_value(toks[i].text(text), None).is_some_and(|v| matches!(v.unit.as_deref(), Some("°C" | "°F")));
+        if covered[i] || !(is_amount_start(i) || glued_scale) {
             i += 1;
             continue;
         }
@@ -631,7 +638,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         if let Some(extra) = unit_after(toks[f].start, l, &covered) {
             l += extra;
         }
-        if l > i || f < i {
+        if l > i || f < i || glued_scale {
             let t = &text[toks[f].start..toks[l].end];
             if crate::numbers::parse_value(t, None).is_some() {
                 added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: amount_ty, score: 0.5, first_tok: f, last_tok: l });
@@ -643,6 +650,111 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         spans.extend(added);
         spans.sort_by_key(|s| s.start);
     }
+}
+
+/// Two units of one measure in a row are one amount ("5ft 10in", "6 feet 4 inches", "9st 4lb"):
+/// the tagger finds the first and takes the second number for a count of its own.
+fn join_compound_measures(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
+    let near = |a: usize, b: usize| toks[b].start - toks[a].end <= 1 && text[toks[a].end..toks[b].start].chars().all(|c| c == ' ');
+    let unit = |a: usize, b: usize| crate::numbers::parse_value(&text[a..b], None).and_then(|v| v.unit);
+    let mut i = 0;
+    while i < spans.len() {
+        let p = &spans[i];
+        let first_unit = if is_number(p.ty) { unit(p.start, p.end) } else { None };
+        if matches!(first_unit.as_deref(), Some("ft" | "st" | "lb")) {
+            let l = p.last_tok;
+            // The second amount: "10in" (two tokens, glued) or "10 inches".
+            let k = l + 2;
+            let end = (k < toks.len() && near(l, l + 1) && near(l + 1, k) && toks[l + 1].text(text).bytes().all(|b| b.is_ascii_digit())
+                && unit(p.start, toks[k].end).is_some_and(|u| first_unit.as_deref() != Some(u.as_str()) && matches!(u.as_str(), "in" | "lb" | "oz")))
+            .then_some(k);
+            // Only over spans that lie wholly inside the second amount.
+            if let Some(k) = end.filter(|&k| spans[i + 1..].iter().take_while(|s| s.first_tok <= k).all(|s| s.last_tok <= k)) {
+                spans[i].last_tok = k;
+                spans[i].end = toks[k].end;
+                while i + 1 < spans.len() && spans[i + 1].first_tok <= k {
+                    spans.remove(i + 1);
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Is `text[start..end]` a score or a vote tally ("beat Liverpool 2-1", "voted 52-48", "a 5-4
+/// ruling") rather than a range? Two numbers of at most three digits joined by a dash, after a
+/// verb of winning, losing or voting (within three words, the next word not a counted noun: "won
+/// 5-10 seats" is a range) or before a noun that a score qualifies ("a 3-1 win").
+pub fn is_score(text: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    let Some(dash) = span.find(['-', '–', '—']) else { return false };
+    let (a, b) = (&span[..dash], &span[dash..].trim_start_matches(['-', '–', '—']));
+    let small = |d: &str| (1..=3).contains(&d.len()) && d.bytes().all(|c| c.is_ascii_digit());
+    if !small(a) || !small(b) {
+        return false;
+    }
+    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let before = words(&text[text[..start].char_indices().rev().nth(40).map_or(0, |(k, _)| k)..start]);
+    let rest = &text[end..];
+    let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    // Punctuation or the end right after the numbers: nothing is counted.
+    let ends = rest.trim_start().chars().next().is_none_or(|c| !c.is_alphanumeric());
+    if SCORE_NOUNS.contains(&next.as_str()) {
+        return true;
+    }
+    let verb = before.iter().rev().take(3).any(|w| SCORE_VERBS.contains(&w.as_str()));
+    verb && (ends || SCORE_FOLLOWERS.contains(&next.as_str()))
+}
+
+const SCORE_VERBS: &[&str] = &[
+    "beat", "beats", "beaten", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "drew", "draw", "draws",
+    "drawn", "defeated", "defeat", "defeats", "trail", "trails", "trailed", "trailing", "led", "lead", "leads", "leading",
+    "edged", "thrashed", "routed", "crushed", "downed", "hammered", "overcame", "voted", "vote", "votes", "ruled",
+    "finished", "ended", "scoreline", "score",
+];
+/// Nouns a score or tally qualifies ("a 3-1 win", "a 5-4 decision").
+const SCORE_NOUNS: &[&str] = &[
+    "win", "victory", "defeat", "loss", "draw", "lead", "vote", "votes", "margin", "majority", "scoreline", "decision",
+    "ruling", "verdict", "thrashing", "drubbing", "triumph", "aggregate", "tie", "series", "record",
+];
+/// Words that may follow a score ("won 3-0 at home", "voted 52-48 to confirm").
+const SCORE_FOLLOWERS: &[&str] = &[
+    "at", "in", "on", "to", "against", "over", "after", "with", "and", "but", "for", "from", "away", "home", "before",
+    "when", "as", "while", "last", "this", "thanks", "despite", "earlier", "yesterday", "today", "tonight",
+];
+
+/// Scores and tallies (see [`is_score`]) are one NUMBER span of type `amount_ty` ("2-1", not the
+/// cardinal "2"; "52-48", not a date); what the tagger put on their parts gives way.
+pub fn scores(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, amount_ty: usize) {
+    let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
+    let digits = |i: usize| toks[i].text(text).bytes().all(|b| b.is_ascii_digit());
+    let mut found = vec![];
+    for i in 0..toks.len() {
+        // "2-1" is three tokens, or one where the tokenizer keeps it whole.
+        let (f, l) = if i + 2 < toks.len() && digits(i) && matches!(toks[i + 1].text(text), "-" | "–" | "—") && glued(i, i + 1) && glued(i + 1, i + 2) && digits(i + 2) {
+            (i, i + 2)
+        } else {
+            (i, i)
+        };
+        let (a, b) = (toks[f].start, toks[l].end);
+        if (l > f || text[a..b].contains(['-', '–', '—'])) && is_score(text, a, b) {
+            // Only where no span reaches outside the score.
+            if spans.iter().all(|s| s.end <= a || s.start >= b || (s.start >= a && s.end <= b)) {
+                found.push(RawSpan { start: a, end: b, ty: amount_ty, score: 0.6, first_tok: f, last_tok: l });
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for f in &mut found {
+        if let Some(best) = spans.iter().filter(|s| s.start >= f.start && s.end <= f.end).map(|s| s.score).reduce(f32::max) {
+            f.score = best;
+        }
+    }
+    spans.retain(|s| !found.iter().any(|f| s.start >= f.start && s.end <= f.end));
+    spans.extend(found);
+    spans.sort_by_key(|s| s.start);
 }
 
 /// Removes overlaps: earlier-starting, then longer, spans win. Input order does not matter.
@@ -685,6 +797,21 @@ mod tests {
             .collect();
         tidy_numbers(text, &toks, &mut raw, |t| t == 0);
         raw.iter().map(|r| text[r.start..r.end].to_string()).collect()
+    }
+
+    #[test]
+    fn scores_need_a_verb_or_a_noun_of_winning_or_voting() {
+        let at = |text: &str, s: &str| {
+            let a = text.find(s).unwrap();
+            is_score(text, a, a + s.len())
+        };
+        assert!(at("Arsenal beat Spurs 2-1 on Sunday", "2-1"));
+        assert!(at("voted 52-48.", "52-48"));
+        assert!(at("a 5-4 decision", "5-4"));
+        assert!(!at("won 5-10 seats", "5-10"));
+        assert!(!at("pages 10-12", "10-12"));
+        assert!(!at("won 2003-04", "2003-04"));
+        assert!(!at("beat them 2:1", "2:1"));
     }
 
     #[test]

@@ -92,3 +92,36 @@ fn scraped_temperatures_british_percentages_and_two_currencies() {
     let es = ents("The S&P 500 fell 2% and the FTSE 100 rose.");
     assert!(!es.iter().any(|e| e.text == "500" || e.text == "100"), "{es:#?}");
 }
+
+#[test]
+fn sports_scores_and_vote_tallies_are_one_number_without_a_value() {
+    let es = ents("Arsenal won 3-0 at home and drew 1–1 with Chelsea. The Senate voted 52-48. A 5-4 ruling followed.");
+    for s in ["3-0", "1–1", "52-48", "5-4"] {
+        let e = number(&es, s);
+        assert_eq!((e.kind.as_str(), e.value), ("score", None), "{e:#?}");
+    }
+    // A range after a verb of winning is still a range.
+    let es = ents("The party won 5-10 seats.");
+    let r = number(&es, "5-10");
+    assert_eq!((r.low, r.high), (Some(5.0), Some(10.0)));
+}
+
+#[test]
+fn short_forms_of_measures() {
+    let es = ents("It was 30C in Madrid and 86F in Miami, and it fell to -5C overnight. Section 30C applies.");
+    for (s, v, u) in [("30C", 30.0, "°C"), ("86F", 86.0, "°F"), ("-5C", -5.0, "°C")] {
+        let e = number(&es, s);
+        assert_eq!((e.kind.as_str(), e.value, e.unit.as_deref()), ("quantity", Some(v), Some(u)), "{e:#?}");
+    }
+    assert_eq!(es.iter().filter(|e| e.text == "30C").count(), 1, "Section 30C is a name: {es:#?}");
+    let es = ents("She is 5ft 10in tall and weighs 9st 4lb.");
+    let h = number(&es, "5ft 10in");
+    assert_eq!((h.value, h.unit.as_deref()), (Some(70.0), Some("in")));
+    assert_eq!(number(&es, "9st 4lb").value, Some(130.0));
+    assert!(!es.iter().any(|e| e.text == "10"), "{es:#?}");
+    // Glued "m": metres in a race, million people.
+    let es = ents("He won the 100m final, watched by 5m people.");
+    let d = number(&es, "100m");
+    assert_eq!((d.value, d.unit.as_deref()), (Some(100.0), Some("m")));
+    assert_eq!(number(&es, "5m").value, Some(5e6));
+}
