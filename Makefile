@@ -45,8 +45,12 @@ test-e2e:
 target/brown/clusters.tsv:
 	python3 scripts/brown.py $@
 
-model: target/brown/clusters.tsv
-	cargo run --release --bin train -- --data ../shared/data --brown target/brown/clusters.tsv --out model/annotator.model
+# Words usually written with a capital (same package, its word probabilities).
+target/brown/capitalised.tsv: scripts/brown.py
+	python3 scripts/brown.py --capitalised $@
+
+model: target/brown/clusters.tsv target/brown/capitalised.tsv
+	cargo run --release --bin train -- --data ../shared/data --brown target/brown/clusters.tsv --capitalised target/brown/capitalised.tsv --out model/annotator.model
 
 bench: build
 	@scripts/bench.sh

@@ -21,13 +21,13 @@ impl<'a> SentenceView<'a> {
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let lower: Vec<String> = words.iter().map(|w| norm_word(w)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
-        let casing = sentence_casing(&words);
+        let casing = sentence_casing(words.iter().copied());
         SentenceView { words, lower, shapes, casing }
     }
 }
 
 /// Sentence casing: 0 mixed, 1 all caps (a headline), 2 all lower case (a comment).
-pub fn sentence_casing(words: &[&str]) -> u8 {
+pub fn sentence_casing<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
     let (mut up, mut low, mut alpha) = (0, 0, 0);
     for w in words {
         let mut letters = w.chars().filter(|c| c.is_alphabetic());
@@ -120,8 +120,7 @@ impl DocContext {
     pub fn new(text: &str, toks: &[Token], sentences: &[crate::tokens::Sentence]) -> Self {
         let mut set = std::collections::HashSet::new();
         for s in sentences {
-            let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.text(text)).collect();
-            if sentence_casing(&words) != 0 {
+            if sentence_casing(toks[s.clone()].iter().map(|t| t.text(text))) != 0 {
                 continue;
             }
             for tok in &toks[s.start + 1..s.end] {

@@ -6,7 +6,7 @@
 use crate::gazetteer::{Gazetteer, GazetteerData};
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 const MAGIC: &[u8; 4] = b"AAM1";
 /// Bits of a feature hash that a model keeps: 24 bits tell 100k+ features apart (a feature the
 /// model lacks finds a stored one by chance 0.7% of the time) and store in about half the bytes.
@@ -51,6 +51,9 @@ pub struct ModelData {
     /// ("said", "is", "because"). In a mixed-case sentence such a token is tagged O without
     /// looking its features up (about 30% of the tokens of news text).
     pub plain: GazetteerData,
+    /// Words usually written with a capital, lower-case word → 1 ("obama": "Obama") or 2 ("nato":
+    /// "NATO"); for reading sentences typed all in lower case (see `Annotator::tag`).
+    pub capitalised: GazetteerData,
     /// Free-form description: data, epochs, dev scores.
     pub info: String,
 }
@@ -83,7 +86,7 @@ impl ModelData {
             let total: usize = w.counts.iter().map(|&c| c as usize).sum();
             w.feature_deltas.len() == w.counts.len() && w.tags.len() == total && w.weights.len() == total && w.transitions.len() == nt * nt && w.tags.iter().all(|&t| (t as usize) < nt)
         };
-        let gaz_ok = [&d.gazetteer, &d.clusters, &d.brown, &d.plain].into_iter().all(Gazetteer::data_ok);
+        let gaz_ok = [&d.gazetteer, &d.clusters, &d.brown, &d.plain, &d.capitalised].into_iter().all(Gazetteer::data_ok);
         if d.types.len() > 31 || !ok(&d.first) || !d.second.as_ref().is_none_or(ok) || !gaz_ok {
             return Err(ModelError("inconsistent model tables".into()));
         }
@@ -104,6 +107,8 @@ pub struct Model {
     pub brown: Gazetteer,
     /// See [`ModelData::plain`].
     pub plain: Gazetteer,
+    /// See [`ModelData::capitalised`].
+    pub capitalised: Gazetteer,
     pub info: String,
 }
 
@@ -184,6 +189,7 @@ impl Model {
             clusters: Gazetteer::from_data(&d.clusters),
             brown: Gazetteer::from_data(&d.brown),
             plain: Gazetteer::from_data(&d.plain),
+            capitalised: Gazetteer::from_data(&d.capitalised),
             info: d.info,
             types: d.types,
         }

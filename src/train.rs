@@ -155,6 +155,8 @@ pub struct Config {
     pub brown: Option<std::path::PathBuf>,
     pub brown_words: usize,
     pub brown_common: usize,
+    /// Words usually written with a capital (`scripts/brown.py --capitalised` output).
+    pub capitalised: Option<std::path::PathBuf>,
     /// Cost-augmented training: the head start each wrong tag gets when decoding (0: plain perceptron).
     pub margin: f32,
     /// Taggers trained in different orders (seeds `seed`, `seed + 1`, …) whose averaged weights
@@ -164,7 +166,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { epochs: 7, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, margin: 0.0, ensemble: 5 }
+        Config { epochs: 7, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, capitalised: None, margin: 0.0, ensemble: 5 }
     }
 }
 
@@ -563,6 +565,26 @@ pub fn load_brown(path: &std::path::Path, max_words: usize, common: usize) -> Re
     Ok(Gazetteer::build_exact(entries))
 }
 
+/// Reads the words usually written with a capital (`scripts/brown.py --capitalised`: lower-case
+/// word, then `T` for "Obama" or `U` for "NATO") as [`ModelData::capitalised`].
+pub fn load_capitalised(path: &std::path::Path) -> Result<GazetteerData, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let mut entries = vec![];
+    for (i, line) in text.lines().enumerate() {
+        let (w, form) = line.split_once('\t').ok_or_else(|| format!("line {}: expected word<TAB>T|U", i + 1))?;
+        let flag = match form {
+            "T" => 1,
+            "U" => 2,
+            _ => return Err(format!("line {}: form {form:?} is neither T nor U", i + 1)),
+        };
+        if w.is_empty() || w.to_lowercase() != w {
+            return Err(format!("line {}: {w:?} is not a lower-case word", i + 1));
+        }
+        entries.push((w.to_string(), flag));
+    }
+    Ok(Gazetteer::build_exact(entries))
+}
+
 /// Plain words (see [`ModelData::plain`]): words without capitals or digits that occur at least
 /// [`PLAIN_MIN_COUNT`] times in `docs` and inside a gold entity less than [`PLAIN_MAX_RATE`] of
 /// the time. Chosen on OntoNotes dev: the same scores (±0.1), 18% more tokens a second; laxer
@@ -633,6 +655,11 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
     let first = train_first(&all, cfg, nt);
     let plain = plain_words(train);
     log(&format!("{} plain words", plain.flags.len()));
+    let capitalised = match &cfg.capitalised {
+        Some(p) => load_capitalised(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
+        None => GazetteerData::default(),
+    };
+    log(&format!("{} words usually written with a capital", capitalised.flags.len()));
     let mut data = ModelData {
         version: FORMAT_VERSION,
         types: types.iter().map(|s| s.to_string()).collect(),
@@ -642,6 +669,7 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
         clusters: cluster_data,
         brown: brown_data,
         plain,
+        capitalised,
         info: String::new(),
     };
     let first_score = choose(&Annotator::from_model(Model::from_data(data.clone())), 0);

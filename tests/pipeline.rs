@@ -92,6 +92,14 @@ fn robust_to_how_articles_arrive() {
     assert!(has(&es, "MOHAMMAD JAVAD ZARIF", Label::Person) && has(&es, "BEIJING", Label::Place), "{es:#?}");
     let es = a.annotate("mohammad javad zarif said iran would respond after the strike in iraq.", &Options::default());
     assert!(has(&es, "mohammad javad zarif", Label::Person) && has(&es, "iran", Label::Place) && has(&es, "iraq", Label::Place), "{es:#?}");
+    // A comment typed all in lower case is read with the capitals an edited text would give it
+    // ("barack obama" was missed), and what is found is the text as typed.
+    let text = "lol i saw barack obama and angela merkel in chicago last week, they talked about nato";
+    let es = a.annotate(text, &Options::default());
+    for (name, label) in [("barack obama", Label::Person), ("angela merkel", Label::Person), ("chicago", Label::Place)] {
+        assert!(has(&es, name, label), "{name}: {es:#?}");
+    }
+    assert!(es.iter().all(|e| text[e.start..e.end] == e.text), "{es:#?}");
     // Transliterated names, curly possessive apostrophes, a name split by a line break.
     let text = "Iraqi forces near Qay’yara said Mohammad Javad Zarif’s remarks were welcome.\nLater, Harry\nSmith said Smith’s plan was good.";
     let es = a.annotate(text, &Options::default());

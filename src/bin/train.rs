@@ -28,11 +28,12 @@ fn main() {
             "--min-city-pop" => min_city_pop = val("--min-city-pop").parse().unwrap_or_else(|_| die("--min-city-pop: not a number")),
             "--seed" => cfg.seed = val("--seed").parse().unwrap_or_else(|_| die("--seed: not a number")),
             "--brown" => cfg.brown = Some(val("--brown").into()),
+            "--capitalised" => cfg.capitalised = Some(val("--capitalised").into()),
             "--brown-words" => cfg.brown_words = val("--brown-words").parse().unwrap_or_else(|_| die("--brown-words: not a number")),
             "--stacked" => cfg.stacked = true,
             "--clusters" => cfg.clusters = val("--clusters").parse().unwrap_or_else(|_| die("--clusters: not a number")),
             "-h" | "--help" => {
-                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--brown-common N] [--min-city-pop N] [--seed N] [--ensemble N] [--margin X]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
+                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--brown-common N] [--capitalised FILE] [--min-city-pop N] [--seed N] [--ensemble N] [--margin X]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
                 return;
             }
             _ => die(&format!("unknown argument {a}")),
