@@ -71,8 +71,8 @@ pub struct Entity {
     pub end: usize,
     pub label: Label,
     /// Finer kind: `person`; `country`, `city`, `region`, `place`, `location`, `facility`;
-    /// `cardinal`, `ordinal`, `money`, `percent`, `quantity`, `score` (a result or tally such as
-    /// "3-1" or "52-48": no value); `date`, `year`, `decade`, `duration`, `age`, `time`.
+    /// `cardinal`, `ordinal`, `money`, `percent`, `quantity`, `result` (a game's score or a vote's
+    /// tally such as "3-1" or "52-48": no value); `date`, `year`, `decade`, `duration`, `age`, `time`.
     pub kind: String,
     /// The text of the span, exactly as in the input.
     pub text: String,
@@ -406,7 +406,7 @@ impl Annotator {
         let mut e = Entity { start: s.start, end: s.end, label, kind, text: span.to_string(), value: None, low: None, high: None, unit: None, currency: None, score: calibrated(label, s.score) };
         if label == Label::Number {
             if spans::is_score(text, s.start, s.end) {
-                e.kind = "score".into();
+                e.kind = "result".into();
             } else {
                 fill_value(text, &mut e);
             }
