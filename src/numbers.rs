@@ -1494,83 +1494,84 @@ fn marker_at(t: &[Token], i: usize, ctx: &Ctx) -> Option<(Marker, usize)> {
             ));
         }
     }
-    // Most tokens start no marker at all: look the token up among the markers' first words
-    // before trying every pattern.
-    let iso = t.get(i).and_then(Token::word).and_then(iso_code).is_some();
-    if !iso && !t.get(i).is_some_and(could_start_marker) {
+    // Most tokens start no marker at all, and the others only a few: look the token up among
+    // the markers' first words, and try only the patterns that start with it.
+    let iso = t.get(i).and_then(Token::word).and_then(iso_code);
+    let candidates = t.get(i).and_then(marker_candidates).unwrap_or(&[]);
+    if iso.is_none() && candidates.is_empty() {
         return None;
     }
-    let percents = PERCENTS.iter().map(|&(p, u)| {
-        (
-            p,
-            Marker {
-                kind: NumberKind::Percent,
-                sym: u,
-                div: 1.0,
-            },
-        )
-    });
-    let money = CURRENCIES.iter().map(|&(p, code, div)| {
-        let code = if code == "JPY" && p == "¥" && ctx.yuan {
-            "CNY"
-        } else {
-            code
-        };
-        (
-            p,
-            Marker {
-                kind: NumberKind::Money,
-                sym: code,
-                div,
-            },
-        )
-    });
-    let codes = std::iter::once(t.get(i).and_then(Token::word).and_then(iso_code))
-        .flatten()
-        .map(|code| ("", Marker::money(code)));
-    let units = UNITS.iter().map(|&(p, u)| {
-        (
-            p,
-            Marker {
-                kind: NumberKind::Quantity,
-                sym: u,
-                div: 1.0,
-            },
-        )
-    });
     let mut best: Option<(Marker, usize)> = None;
-    for (pat, m) in percents.chain(money).chain(codes).chain(units) {
-        let end = if pat.is_empty() {
-            Some(i + 1)
-        } else {
-            match_pat(t, i, pat)
-        };
+    let mut consider = |pat: &str, m: Marker| {
+        let end = if pat.is_empty() { Some(i + 1) } else { match_pat(t, i, pat) };
         if let Some(j) = end {
+            // The longest wins; of equally long ones, the first tried (percent, money, code, unit).
             if best.is_none_or(|(_, b)| j > b) {
                 best = Some((m, j));
             }
+        }
+    };
+    for &src in candidates {
+        match src {
+            MarkerSource::Percent(k) => {
+                let (p, u) = PERCENTS[k as usize];
+                consider(p, Marker { kind: NumberKind::Percent, sym: u, div: 1.0 });
+            }
+            MarkerSource::Money(k) => {
+                let (p, code, div) = CURRENCIES[k as usize];
+                let code = if code == "JPY" && p == "¥" && ctx.yuan { "CNY" } else { code };
+                consider(p, Marker { kind: NumberKind::Money, sym: code, div });
+            }
+            MarkerSource::Unit(_) => {}
+        }
+    }
+    if let Some(code) = iso {
+        consider("", Marker::money(code));
+    }
+    for &src in candidates {
+        if let MarkerSource::Unit(k) = src {
+            let (p, u) = UNITS[k as usize];
+            consider(p, Marker { kind: NumberKind::Quantity, sym: u, div: 1.0 });
         }
     }
     best
 }
 
-/// Can a percent, currency or unit pattern start at this token?
-fn could_start_marker(tok: &Token) -> bool {
-    use std::collections::HashSet;
+/// Where a marker pattern is listed.
+#[derive(Clone, Copy)]
+enum MarkerSource {
+    Percent(u16),
+    Money(u16),
+    Unit(u16),
+}
+
+/// The percent, currency and unit patterns that can start at this token, in the order the
+/// tables list them (percents, currencies, units).
+fn marker_candidates(tok: &Token) -> Option<&'static [MarkerSource]> {
+    use std::collections::HashMap;
     use std::sync::OnceLock;
-    static FIRST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static FIRST: OnceLock<HashMap<&'static str, Vec<MarkerSource>>> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        let pats = PERCENTS.iter().map(|p| p.0).chain(CURRENCIES.iter().map(|c| c.0)).chain(UNITS.iter().map(|u| u.0));
-        pats.filter_map(|p| p.split(' ').next()).map(|f| f.trim_start_matches('^')).collect()
+        let pats = PERCENTS.iter().enumerate().map(|(k, p)| (p.0, MarkerSource::Percent(k as u16)))
+            .chain(CURRENCIES.iter().enumerate().map(|(k, c)| (c.0, MarkerSource::Money(k as u16))))
+            .chain(UNITS.iter().enumerate().map(|(k, u)| (u.0, MarkerSource::Unit(k as u16))));
+        let mut m: HashMap<&'static str, Vec<MarkerSource>> = HashMap::new();
+        for (p, src) in pats {
+            if let Some(f) = p.split(' ').next() {
+                m.entry(f.trim_start_matches('^')).or_default().push(src);
+            }
+        }
+        m
     });
     match &tok.tok {
-        Tok::Word(w) => first.contains(w.as_str()),
+        Tok::Word(w) => first.get(w.as_str()),
         Tok::Sym(c) => {
             let mut b = [0u8; 4];
-            first.contains(&*c.encode_utf8(&mut b))
+            first.get(&*c.encode_utf8(&mut b))
         }
-        _ => false,
+        _ => None,
     }
+    .map(Vec::as_slice)
 }
 
 /// A marker after the number, possibly after a hyphen ("25-km") or "of" ("millions of dollars").
