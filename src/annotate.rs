@@ -368,6 +368,8 @@ impl Annotator {
         if let Some(gpe) = ty("GPE") {
             let region = |s: &RawSpan| s.ty == gpe && matches!(self.place_kind(&text[s.start..s.end]).as_str(), "country" | "region");
             spans::town_before_region(text, toks, &mut raw, gpe, region);
+            let state = |s: &RawSpan| US_STATE_ABBREVIATIONS.contains(&gazetteer::normalise(&text[s.start..s.end]).as_str());
+            spans::towns_of_state_abbreviations(text, &mut raw, gpe, |t| Some(t) == self.person || Some(t) == ty("ORG"), state);
         }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
         // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.

@@ -277,6 +277,20 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
 }
 
+/// "Campbell, Calif.", "Marietta, Ga.": a name the tagger took for a person or an organisation
+/// (`retypable`) right before a comma and a US state as the news agencies abbreviate it
+/// (`is_state_abbreviation`) is a town. On OntoNotes train and dev, 14 of the 15 such person and
+/// organisation spans are places.
+pub fn towns_of_state_abbreviations(text: &str, spans: &mut [RawSpan], place_ty: usize, retypable: impl Fn(usize) -> bool, is_state_abbreviation: impl Fn(&RawSpan) -> bool) {
+    for k in 1..spans.len() {
+        let (head, tail) = spans.split_at_mut(k);
+        let (p, s) = (&mut head[k - 1], &tail[0]);
+        if retypable(p.ty) && text[p.end..s.start].trim() == "," && is_state_abbreviation(s) {
+            p.ty = place_ty;
+        }
+    }
+}
+
 /// A date written in digits: day, month and year (either order of day and month) with one kind
 /// of separator ("05/06/2024", "5.6.2024", "05-06-24"; a two-digit year not after dots, which
 /// versions use), or year, month, day ("2024-05-06", "2024/5/6").
@@ -971,6 +985,21 @@ mod tests {
         assert_eq!(tidy("from 1990 - 2000 and 5-10 or 1.5 and 2,500", &[("1990 - 2000", 0), ("5-10", 0), ("1.5", 0), ("2,500", 0)]), vec!["1990 - 2000", "5-10", "1.5", "2,500"]);
         // A stock index or a law named by its number is a name, not a count (OntoNotes: ORG, LAW).
         assert_eq!(tidy("the S&P 500 fell under Chapter 11 while 500 shares rose", &[("500", 0), ("11", 0), ("500 shares", 0)]), vec!["500 shares"]);
+    }
+
+    #[test]
+    fn a_name_before_a_state_abbreviation_is_a_town() {
+        let text = "Tiny Tots Inc., Campbell, Calif., said so; Sen. Smith, D-Calif., did not.";
+        let span = |at: usize, t: &str, ty: usize| {
+            let s = at + text[at..].find(t).unwrap();
+            RawSpan { start: s, end: s + t.len(), ty, score: 0.9, first_tok: 0, last_tok: 0 }
+        };
+        // Types: 0 place, 1 person, 2 organisation. "D-Calif." is a senator's party and state.
+        let sen = text.find("Sen.").unwrap();
+        let mut raw = vec![span(0, "Tiny Tots Inc.", 2), span(0, "Campbell", 1), span(0, "Calif.", 0), span(sen, "Smith", 1), span(sen, "Calif.", 0)];
+        towns_of_state_abbreviations(text, &mut raw, 0, |t| t != 0, |s| text[s.start..s.end].ends_with('.'));
+        let types: Vec<usize> = raw.iter().map(|s| s.ty).collect();
+        assert_eq!(types, vec![2, 0, 0, 1, 0]);
     }
 
     #[test]
