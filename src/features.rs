@@ -7,11 +7,14 @@ use crate::gazetteer::{self, Gazetteer};
 use crate::hash::Fnv;
 use crate::tokens::Token;
 
-/// Per-sentence view of the tokens the features are computed from.
+/// Per-sentence view of the tokens the features are computed from. The normalised words and
+/// shapes sit end to end in one string each (two allocations a sentence, not two a token).
 pub struct SentenceView<'a> {
     pub words: Vec<&'a str>,
-    pub lower: Vec<String>,
-    pub shapes: Vec<String>,
+    lower: String,
+    lower_ends: Vec<u32>,
+    shapes: String,
+    shape_ends: Vec<u32>,
     /// Sentence casing: 0 mixed, 1 all caps (headline), 2 all lower case.
     pub casing: u8,
 }
@@ -19,10 +22,38 @@ pub struct SentenceView<'a> {
 impl<'a> SentenceView<'a> {
     pub fn new(text: &'a str, toks: &[Token]) -> Self {
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let lower: Vec<String> = words.iter().map(|w| norm_word(w)).collect();
-        let shapes = words.iter().map(|w| shape(w)).collect();
+        let (mut lower, mut shapes) = (String::with_capacity(text.len().min(4096)), String::new());
+        let (mut lower_ends, mut shape_ends) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
+        for w in &words {
+            push_norm_word(w, &mut lower);
+            lower_ends.push(lower.len() as u32);
+            push_shape(w, &mut shapes);
+            shape_ends.push(shapes.len() as u32);
+        }
         let casing = sentence_casing(words.iter().copied());
-        SentenceView { words, lower, shapes, casing }
+        SentenceView { words, lower, lower_ends, shapes, shape_ends, casing }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Token `i` normalised ([`norm_word`]).
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] as usize };
+        &self.lower[start..self.lower_ends[i] as usize]
+    }
+
+    /// Token `i`'s [`shape`].
+    #[inline]
+    pub fn shape(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.shape_ends[i - 1] as usize };
+        &self.shapes[start..self.shape_ends[i] as usize]
     }
 }
 
@@ -65,21 +96,35 @@ fn straighten(c: char) -> char {
 
 /// Lower case, curly quotes straightened, digits mapped to '0' ("1,990" → "0,000").
 pub fn norm_word(w: &str) -> String {
-    w.chars()
-        .map(|c| match c {
-            '0'..='9' => '0',
-            '’' | '‘' | '`' => '\'',
-            '“' | '”' | '„' | '«' | '»' => '"',
-            '–' | '—' | '―' | '‐' | '‑' | '−' => '-',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut s = String::with_capacity(w.len());
+    push_norm_word(w, &mut s);
+    s
+}
+
+/// [`norm_word`], appended to `out`.
+fn push_norm_word(w: &str, out: &mut String) {
+    out.extend(
+        w.chars()
+            .map(|c| match c {
+                '0'..='9' => '0',
+                '’' | '‘' | '`' => '\'',
+                '“' | '”' | '„' | '«' | '»' => '"',
+                '–' | '—' | '―' | '‐' | '‑' | '−' => '-',
+                _ => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Word shape with runs compressed to at most two: "McDonald" → "XxXx", "U.S." → "X.X.", "1,990" → "d,dd".
 pub fn shape(w: &str) -> String {
     let mut s = String::new();
+    push_shape(w, &mut s);
+    s
+}
+
+/// [`shape`], appended to `s`.
+fn push_shape(w: &str, s: &mut String) {
     let mut last = ' ';
     let mut run = 0;
     for c in w.chars().take(24) {
@@ -106,7 +151,6 @@ pub fn shape(w: &str) -> String {
         last = k;
         s.push(k);
     }
-    s
 }
 
 /// Document-level evidence, computed once per text: words that appear capitalised away from
@@ -245,22 +289,17 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown
 /// [`extract`], leaving out the features of the tokens `skip` marks (their slices are empty).
 #[allow(clippy::too_many_arguments)]
 pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>, skip: &[bool]) {
-    let keys: Vec<u32> = view.lower.iter().map(|w| crate::hash::key32(w)).collect();
+    let n = view.len();
+    let keys: Vec<u32> = (0..n).map(|i| crate::hash::key32(view.lower(i))).collect();
     let cl: Vec<u16> = keys.iter().map(|&k| clusters.get_key(k)).collect();
     let br: Vec<u16> = if brown.is_empty() { vec![] } else { keys.iter().map(|&k| brown.get_key(k)).collect() };
-    let n = view.words.len();
     let places = place_matches(view, gaz);
     let name_flags: Vec<u16> = keys.iter().map(|&k| gaz.get_key(k) & !gazetteer::PLACE_MASK).collect();
-    let classes: Vec<&str> = view.lower.iter().map(|w| word_class_cached(w)).collect();
-    fn get(v: &[String], i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= v.len() {
-            "</s>"
-        } else {
-            &v[i as usize]
-        }
-    }
+    let classes: Vec<&str> = (0..n).map(|i| word_class_cached(view.lower(i))).collect();
+    // A neighbour's word or shape, or the sentence's edge.
+    let edge = |i: isize| if i < 0 { Some("<s>") } else if i as usize >= n { Some("</s>") } else { None };
+    let lower = |i: isize| edge(i).unwrap_or_else(|| view.lower(i as usize));
+    let shape = |i: isize| edge(i).unwrap_or_else(|| view.shape(i as usize));
     offsets.push(out.len() as u32);
     for i in 0..n {
         if skip.get(i) == Some(&true) {
@@ -268,15 +307,15 @@ pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazette
             continue;
         }
         let ii = i as isize;
-        let w0 = &view.lower[i];
-        let sh0 = &view.shapes[i];
+        let w0 = view.lower(i);
+        let sh0 = view.shape(i);
         let f = |tag: u8| Fnv::new(tag);
         out.push(f(t::BIAS).finish32());
         out.push(f(t::W0).str(w0).finish32());
-        out.push(f(t::WM1).str(get(&view.lower, ii - 1)).finish32());
-        out.push(f(t::WP1).str(get(&view.lower, ii + 1)).finish32());
-        out.push(f(t::WM2).str(get(&view.lower, ii - 2)).finish32());
-        out.push(f(t::WP2).str(get(&view.lower, ii + 2)).finish32());
+        out.push(f(t::WM1).str(lower(ii - 1)).finish32());
+        out.push(f(t::WP1).str(lower(ii + 1)).finish32());
+        out.push(f(t::WM2).str(lower(ii - 2)).finish32());
+        out.push(f(t::WP2).str(lower(ii + 2)).finish32());
         if view.casing == 0 {
             let raw = view.words[i];
             if raw.contains(['’', '‘', '“', '”']) {
@@ -286,19 +325,19 @@ pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazette
             }
         }
         out.push(f(t::SH0).str(sh0).byte(view.casing).finish32());
-        out.push(f(t::SHM1).str(get(&view.shapes, ii - 1)).byte(view.casing).finish32());
-        out.push(f(t::SHP1).str(get(&view.shapes, ii + 1)).byte(view.casing).finish32());
-        out.push(f(t::SH_M1_0).str(get(&view.shapes, ii - 1)).str(sh0).byte(view.casing).finish32());
-        out.push(f(t::SH_0_P1).str(sh0).str(get(&view.shapes, ii + 1)).byte(view.casing).finish32());
-        // Prefixes and suffixes as slices at character boundaries (no allocation).
-        let bounds: Vec<usize> = w0.char_indices().map(|(b, _)| b).chain([w0.len()]).collect();
-        let nchars = bounds.len() - 1;
-        for k in 1..=3.min(nchars) {
-            out.push(f(t::PRE).str(&w0[..bounds[k]]).finish32());
+        out.push(f(t::SHM1).str(shape(ii - 1)).byte(view.casing).finish32());
+        out.push(f(t::SHP1).str(shape(ii + 1)).byte(view.casing).finish32());
+        out.push(f(t::SH_M1_0).str(shape(ii - 1)).str(sh0).byte(view.casing).finish32());
+        out.push(f(t::SH_0_P1).str(sh0).str(shape(ii + 1)).byte(view.casing).finish32());
+        // Prefixes of one to three characters and suffixes of one to four, as slices at
+        // character boundaries.
+        for (b, c) in w0.char_indices().take(3) {
+            out.push(f(t::PRE).str(&w0[..b + c.len_utf8()]).finish32());
         }
-        for k in 1..=4.min(nchars) {
-            out.push(f(t::SUF).str(&w0[bounds[nchars - k]..]).finish32());
+        for (b, _) in w0.char_indices().rev().take(4) {
+            out.push(f(t::SUF).str(&w0[b..]).finish32());
         }
+        let nchars = w0.chars().count();
         // Word classes of the word and its neighbours (0: unknown or outside the sentence).
         let c = |k: isize| if k < 0 || k as usize >= n { 0xffff } else { cl[k as usize] };
         let (cm, c0, cp) = (c(ii - 1), c(ii), c(ii + 1));
@@ -320,8 +359,8 @@ pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazette
             out.push(f(t::BRP1).byte(bp as u8).byte((bp >> 8) as u8).finish32());
             out.push(f(t::BR_SH).byte(b0 as u8).byte((b0 >> 8) as u8).str(sh0).finish32());
         }
-        out.push(f(t::BI_M1_0).str(get(&view.lower, ii - 1)).str(w0).finish32());
-        out.push(f(t::BI_0_P1).str(w0).str(get(&view.lower, ii + 1)).finish32());
+        out.push(f(t::BI_M1_0).str(lower(ii - 1)).str(w0).finish32());
+        out.push(f(t::BI_0_P1).str(w0).str(lower(ii + 1)).finish32());
         if i == 0 {
             out.push(f(t::FIRST).str(sh0).finish32());
         }
@@ -332,9 +371,9 @@ pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazette
         out.push(f(t::CLASS0).str(classes[i]).finish32());
         out.push(f(t::CLASSM1).str(if i > 0 { classes[i - 1] } else { "<s>" }).str(classes[i]).finish32());
         out.push(f(t::CLASSP1).str(classes[i]).str(if i + 1 < n { classes[i + 1] } else { "</s>" }).finish32());
-        out.push(f(t::WM1_SH0).str(get(&view.lower, ii - 1)).str(sh0).finish32());
-        out.push(f(t::WP1_SH0).str(sh0).str(get(&view.lower, ii + 1)).finish32());
-        out.push(f(t::W0_WM1_SH).str(w0).str(get(&view.shapes, ii - 1)).finish32());
+        out.push(f(t::WM1_SH0).str(lower(ii - 1)).str(sh0).finish32());
+        out.push(f(t::WP1_SH0).str(sh0).str(lower(ii + 1)).finish32());
+        out.push(f(t::W0_WM1_SH).str(w0).str(shape(ii - 1)).finish32());
         if let Some((flags, pos)) = places[i] {
             for (b, name) in gazetteer::FLAG_NAMES.iter().enumerate() {
                 if flags & (1 << b) != 0 {
@@ -431,7 +470,7 @@ fn push_name_flags(out: &mut Vec<u32>, tag: u8, flags: u16, sh: &str) {
 
 /// Longest place-name match covering each token: (flags, BILOU position 0..4).
 fn place_matches(view: &SentenceView, gaz: &Gazetteer) -> Vec<Option<(u16, u8)>> {
-    let n = view.lower.len();
+    let n = view.len();
     let mut out = vec![None; n];
     let mut i = 0;
     while i < n {
