@@ -352,7 +352,7 @@ impl Annotator {
         }
         let mut raw = Vec::new();
         for s in sents {
-            spans::from_tags(&tags[s.clone()], &conf[s.clone()], &toks, s.start, &mut raw);
+            spans::from_tags(&tags[s.clone()], &conf[s.clone()], toks, s.start, &mut raw);
         }
         let types = &model.types;
         if let Some(p) = self.person {
@@ -671,7 +671,9 @@ mod tests {
         let (cased, lower) = a.truecased(text, &toks, &sents, &doc).expect("one lower-case sentence");
         assert_eq!(cased, "Mixed case stays.\n\nI met Barack Obama of NATO in Chicago on Tuesday.\n\nÉlan stays too.");
         assert_eq!(lower.len(), 1);
-        assert!(a.truecased("Nothing to do here.", &crate::tokens::tokenize("Nothing to do here."), &[0..5], &doc).is_none());
+        let plain = "Nothing to do here.";
+        let toks = crate::tokens::tokenize(plain);
+        assert!(a.truecased(plain, &toks, &crate::tokens::sentences(plain, &toks), &doc).is_none());
     }
 
     #[test]
