@@ -424,7 +424,7 @@ impl Lattice {
             let prev = &done[(i - 1) * nt..];
             let cur = &mut rest[..nt];
             if only_o(i) {
-                cur[0] = self.closers.iter().map(|&p| prev[p] + tr(p, 0)).fold(NEG, f32::max) + emis[i * nt];
+                cur[0] = self.closers.iter().map(|&p| prev[p] + tr(p, 0)).fold(NEG, max) + emis[i * nt];
                 continue;
             }
             if only_o(i - 1) {
@@ -443,8 +443,8 @@ impl Lattice {
             for ty in 0..(nt - 1) / 4 {
                 let (b, in_, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
                 let e = &emis[i * nt..];
-                cur[in_] = (prev[b] + tr(b, in_)).max(prev[in_] + tr(in_, in_)) + e[in_];
-                cur[l] = (prev[b] + tr(b, l)).max(prev[in_] + tr(in_, l)) + e[l];
+                cur[in_] = max(prev[b] + tr(b, in_), prev[in_] + tr(in_, in_)) + e[in_];
+                cur[l] = max(prev[b] + tr(b, l), prev[in_] + tr(in_, l)) + e[l];
             }
         }
         // Backtrack, recomputing each step's best predecessor (only along the chosen path).
@@ -502,8 +502,8 @@ impl Lattice {
                 let (b, in_, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
                 let v_i = next[in_] + e[in_];
                 let v_l = next[l] + e[l];
-                cur[b] = (v_i + tr(b, in_)).max(v_l + tr(b, l));
-                cur[in_] = (v_i + tr(in_, in_)).max(v_l + tr(in_, l));
+                cur[b] = max(v_i + tr(b, in_), v_l + tr(b, l));
+                cur[in_] = max(v_i + tr(in_, in_), v_l + tr(in_, l));
             }
         }
         let conf = (0..n)
@@ -515,7 +515,7 @@ impl Lattice {
                 let mut other = NEG;
                 for t in 0..nt {
                     if t != tags[i] {
-                        other = other.max(fwd[i * nt + t] + bwd[i * nt + t]);
+                        other = max(other, fwd[i * nt + t] + bwd[i * nt + t]);
                     }
                 }
                 let margin = (chosen - other).min(150.0);
@@ -523,6 +523,17 @@ impl Lattice {
             })
             .collect();
         (tags, conf)
+    }
+}
+
+/// The larger of two scores. Scores are never NaN, so a compare and select does (`f32::max`
+/// keeps IEEE maxNum's NaN rules, which the wasm build pays for with a call to `fmaxf`).
+#[inline]
+fn max(a: f32, b: f32) -> f32 {
+    if a > b {
+        a
+    } else {
+        b
     }
 }
 
