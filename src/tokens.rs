@@ -183,55 +183,83 @@ fn keeps_period(word: &str) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
-/// Split the core of a chunk (no leading/trailing punctuation) into tokens.
+/// Split the core of a chunk (no leading/trailing punctuation) into tokens. Loops rather than
+/// recursion all the way down: a 600 KB chain of hyphens or of "'s" is hostile input too, and
+/// must neither overflow the stack nor take quadratic time.
 fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
-    let w = &text[s..e];
-    // Currency prefix: "$1.25", "US$5", "€40m".
-    for p in CURRENCY_PREFIXES {
-        if w.len() > p.len() && w.starts_with(p) && next_is_digit(text, s + p.len(), e) {
+    let mut s = s;
+    loop {
+        let w = &text[s..e];
+        // Currency prefix: "$1.25", "US$5", "€40m".
+        if let Some(p) = CURRENCY_PREFIXES.iter().find(|p| w.len() > p.len() && w.starts_with(*p) && next_is_digit(text, s + p.len(), e)) {
             push(out, s, s + p.len());
-            return split_core(text, s + p.len(), e, out);
+            s += p.len();
+            continue;
         }
+        // Internal hyphens/dashes become tokens ("twenty-three" → twenty - three), except inside a
+        // number range that starts with a digit and has only digits ("2003-11" stays split too, as
+        // OntoNotes does: 2003 - 11). The piece before the dash has no other dash after its first
+        // character; the rest goes round the loop again.
+        if let Some((i, c)) = w.char_indices().skip(1).find(|&(_, c)| is_dash(c)) {
+            let at = s + i;
+            split_piece(text, s, at, out);
+            push(out, at, at + c.len_utf8());
+            s = at + c.len_utf8();
+            if s < e {
+                continue;
+            }
+            return;
+        }
+        return split_piece(text, s, e, out);
     }
-    // Internal hyphens/dashes become tokens ("twenty-three" → twenty - three), except inside a
-    // number range that starts with a digit and has only digits ("2003-11" stays split too, as
-    // OntoNotes does: 2003 - 11).
-    if let Some((i, c)) = w.char_indices().skip(1).find(|&(_, c)| is_dash(c)) {
-        let at = s + i;
-        split_core(text, s, at, out);
-        push(out, at, at + c.len_utf8());
-        if at + c.len_utf8() < e {
-            split_core(text, at + c.len_utf8(), e, out);
+}
+
+/// A piece of a chunk without internal dashes: currency prefixes, then clitics and trailing
+/// symbols peeled off its end, then the core.
+fn split_piece(text: &str, mut s: usize, e: usize, out: &mut Vec<Token>) {
+    while let Some(p) = CURRENCY_PREFIXES.iter().find(|p| e - s > p.len() && text[s..e].starts_with(*p) && next_is_digit(text, s + p.len(), e)) {
+        push(out, s, s + p.len());
+        s += p.len();
+    }
+    // Clitics: n't, 's, 're, 've, 'll, 'd, 'm (straight or curly apostrophe); a percent sign and
+    // a trailing currency symbol: "12%", "2,500$". Peeled off the end one at a time.
+    let mut suffixes = vec![];
+    let mut e = e;
+    'peel: loop {
+        let w = &text[s..e];
+        // The word's last four characters, lower-cased (not the whole word, every time round).
+        let tail_start = w.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        let lower = w[tail_start..].to_lowercase();
+        for cl in ["n't", "n’t"] {
+            if w.len() > cl.len() && lower.ends_with(cl) {
+                let at = e - cl.len();
+                push(out, s, at);
+                push(out, at, e);
+                break 'peel;
+            }
         }
+        for cl in ["'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve", "’ll", "’d", "’m", "%", "$", "€", "£"] {
+            if w.len() > cl.len() && lower.ends_with(cl) {
+                suffixes.push((e - cl.len(), e));
+                e -= cl.len();
+                continue 'peel;
+            }
+        }
+        split_rest(text, s, e, out);
+        break;
+    }
+    // Peeled from the end: the last one peeled comes first.
+    for &(a, b) in suffixes.iter().rev() {
+        push(out, a, b);
+    }
+}
+
+/// The core of a piece, after its prefixes and suffixes.
+fn split_rest(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
+    if s >= e {
         return;
     }
-    // Clitics: n't, 's, 're, 've, 'll, 'd, 'm (straight or curly apostrophe).
-    let lower = w.to_lowercase();
-    for cl in ["n't", "n’t"] {
-        if lower.len() > cl.len() && lower.ends_with(cl) {
-            let at = e - cl.len();
-            push(out, s, at);
-            push(out, at, e);
-            return;
-        }
-    }
-    for cl in ["'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve", "’ll", "’d", "’m"] {
-        if lower.len() > cl.len() && lower.ends_with(cl) {
-            let at = e - cl.len();
-            split_core(text, s, at, out);
-            push(out, at, e);
-            return;
-        }
-    }
-    // Percent sign and trailing currency symbol: "12%", "2,500$".
-    for suf in ["%", "$", "€", "£"] {
-        if w.len() > suf.len() && w.ends_with(suf) {
-            let at = e - suf.len();
-            split_core(text, s, at, out);
-            push(out, at, e);
-            return;
-        }
-    }
+    let w = &text[s..e];
     // A degree sign glued to its (signed) number: "-5°C", "30℉".
     if let Some(at) = w.find(['°', '℃', '℉']) {
         let num = w[..at].trim_start_matches(['-', '+', '−']);
@@ -353,6 +381,18 @@ fn is_closing_quote(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_chains_split_in_loops() {
+        let text = "'s".repeat(100_000);
+        let toks = tokenize(&text);
+        // Every character is in exactly one token, in order.
+        assert_eq!(toks.iter().map(|t| t.end - t.start).sum::<usize>(), text.len());
+        assert!(toks.len() >= 100_000 && toks.windows(2).all(|w| w[0].end <= w[1].start));
+        let text = "rock-'n'-roll's 12%% don't's".to_string();
+        let words: Vec<&str> = tokenize(&text).iter().map(|t| t.text(&text)).collect();
+        assert_eq!(words, ["rock", "-", "'n'", "-", "roll", "'s", "12", "%", "%", "do", "n't", "'s"]);
+    }
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
