@@ -249,7 +249,11 @@ impl Annotator {
         // case within ±0.1. Replacing the first reading instead of adding to it did worse (PERSON
         // 0.78 and 0.72): the mixed-case model trusts capitals, and the lists miss rare names.
         if let Some((cased, lower)) = self.truecased(text, &toks, &sents, &doc) {
-            let extra: Vec<RawSpan> = self.tag_tokens(&cased, &toks, &lower, &doc).into_iter().filter(|x| !spans.iter().any(|y| y.start < x.end && x.start < y.end)).collect();
+            let mut taken = vec![false; toks.len()];
+            for y in &spans {
+                taken[y.first_tok..=y.last_tok].iter_mut().for_each(|t| *t = true);
+            }
+            let extra: Vec<RawSpan> = self.tag_tokens(&cased, &toks, &lower, &doc).into_iter().filter(|x| !taken[x.first_tok..=x.last_tok].contains(&true)).collect();
             if !extra.is_empty() {
                 spans.extend(extra);
                 spans.sort_by_key(|x| x.start);

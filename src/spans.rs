@@ -671,28 +671,31 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
 fn join_compound_measures(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
     let near = |a: usize, b: usize| toks[b].start - toks[a].end <= 1 && text[toks[a].end..toks[b].start].chars().all(|c| c == ' ');
     let unit = |a: usize, b: usize| crate::numbers::parse_value(&text[a..b], None).and_then(|v| v.unit);
-    let mut i = 0;
-    while i < spans.len() {
-        let p = &spans[i];
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    // Spans that end at or before this token were swallowed by the amount before them.
+    let mut swallowed_to: Option<usize> = None;
+    for (i, p) in spans.iter().enumerate() {
+        if swallowed_to.is_some_and(|k| p.first_tok <= k) {
+            continue;
+        }
+        swallowed_to = None;
+        let mut p = p.clone();
         let first_unit = if is_number(p.ty) { unit(p.start, p.end) } else { None };
         if matches!(first_unit.as_deref(), Some("ft" | "st" | "lb")) {
-            let l = p.last_tok;
             // The second amount: "10in" (two tokens, glued) or "10 inches".
-            let k = l + 2;
-            let end = (k < toks.len() && near(l, l + 1) && near(l + 1, k) && toks[l + 1].text(text).bytes().all(|b| b.is_ascii_digit())
-                && unit(p.start, toks[k].end).is_some_and(|u| first_unit.as_deref() != Some(u.as_str()) && matches!(u.as_str(), "in" | "lb" | "oz")))
-            .then_some(k);
+            let (l, k) = (p.last_tok, p.last_tok + 2);
+            let second = k < toks.len() && near(l, l + 1) && near(l + 1, k) && toks[l + 1].text(text).bytes().all(|b| b.is_ascii_digit())
+                && unit(p.start, toks[k].end).is_some_and(|u| first_unit.as_deref() != Some(u.as_str()) && matches!(u.as_str(), "in" | "lb" | "oz"));
             // Only over spans that lie wholly inside the second amount.
-            if let Some(k) = end.filter(|&k| spans[i + 1..].iter().take_while(|s| s.first_tok <= k).all(|s| s.last_tok <= k)) {
-                spans[i].last_tok = k;
-                spans[i].end = toks[k].end;
-                while i + 1 < spans.len() && spans[i + 1].first_tok <= k {
-                    spans.remove(i + 1);
-                }
+            if second && spans[i + 1..].iter().take_while(|s| s.first_tok <= k).all(|s| s.last_tok <= k) {
+                p.last_tok = k;
+                p.end = toks[k].end;
+                swallowed_to = Some(k);
             }
         }
-        i += 1;
+        out.push(p);
     }
+    *spans = out;
 }
 
 /// Is `text[start..end]` a score or a vote tally ("beat Liverpool 2-1", "voted 52-48", "a 5-4
@@ -742,8 +745,17 @@ const SCORE_FOLLOWERS: &[&str] = &[
 pub fn scores(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, amount_ty: usize) {
     let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
     let digits = |i: usize| toks[i].text(text).bytes().all(|b| b.is_ascii_digit());
+    // The span on each token, if any.
+    let mut on = vec![usize::MAX; toks.len()];
+    for (j, s) in spans.iter().enumerate() {
+        on[s.first_tok..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|o| *o = j);
+    }
     let mut found = vec![];
+    let mut replaced = vec![false; spans.len()];
     for i in 0..toks.len() {
+        if found.last().is_some_and(|x: &RawSpan| x.last_tok >= i) {
+            continue;
+        }
         // "2-1" is three tokens, or one where the tokenizer keeps it whole.
         let (f, l) = if i + 2 < toks.len() && digits(i) && matches!(toks[i + 1].text(text), "-" | "–" | "—") && glued(i, i + 1) && glued(i + 1, i + 2) && digits(i + 2) {
             (i, i + 2)
@@ -751,22 +763,25 @@ pub fn scores(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan
             (i, i)
         };
         let (a, b) = (toks[f].start, toks[l].end);
-        if (l > f || text[a..b].contains(['-', '–', '—'])) && is_score(text, a, b) {
-            // Only where no span reaches outside the score.
-            if spans.iter().all(|s| s.end <= a || s.start >= b || (s.start >= a && s.end <= b)) {
-                found.push(RawSpan { start: a, end: b, ty: amount_ty, score: 0.6, first_tok: f, last_tok: l });
-            }
+        if !((l > f || text[a..b].contains(['-', '–', '—'])) && is_score(text, a, b)) {
+            continue;
+        }
+        // Only where no span reaches outside the score; those inside give way.
+        let inside: Vec<usize> = (f..=l).map(|k| on[k]).filter(|&j| j != usize::MAX).collect();
+        if inside.iter().all(|&j| spans[j].first_tok >= f && spans[j].last_tok <= l) {
+            let score = inside.iter().map(|&j| spans[j].score).reduce(f32::max).unwrap_or(0.6);
+            inside.iter().for_each(|&j| replaced[j] = true);
+            found.push(RawSpan { start: a, end: b, ty: amount_ty, score, first_tok: f, last_tok: l });
         }
     }
     if found.is_empty() {
         return;
     }
-    for f in &mut found {
-        if let Some(best) = spans.iter().filter(|s| s.start >= f.start && s.end <= f.end).map(|s| s.score).reduce(f32::max) {
-            f.score = best;
-        }
-    }
-    spans.retain(|s| !found.iter().any(|f| s.start >= f.start && s.end <= f.end));
+    let mut j = 0;
+    spans.retain(|_| {
+        j += 1;
+        !replaced[j - 1]
+    });
     spans.extend(found);
     spans.sort_by_key(|s| s.start);
 }
