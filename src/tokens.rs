@@ -223,6 +223,10 @@ fn split_piece(text: &str, mut s: usize, e: usize, out: &mut Vec<Token>) {
     }
     // Clitics: n't, 's, 're, 've, 'll, 'd, 'm (straight or curly apostrophe); a percent sign and
     // a trailing currency symbol: "12%", "2,500$". Peeled off the end one at a time.
+    // Most words have neither an apostrophe nor a symbol to peel.
+    if !text[s..e].contains(['\'', '’', '%', '$', '€', '£']) {
+        return split_rest(text, s, e, out);
+    }
     let mut suffixes = vec![];
     let mut e = e;
     'peel: loop {
