@@ -60,4 +60,14 @@ for (const [name, text] of Object.entries(sized)) {
   const words = countWords(text);
   result.sized[name] = { words, bytes: Buffer.byteLength(text), wasm: measure(ours, [text], { warmup: words <= 100_000, minReps: 2 }) };
 }
+// Hostile input: one pathological pattern repeated to ~150 KB and to 4× that; a linear engine
+// takes about 4× the time (one pass each, after a short warm-up on the small one).
+result.hostile = {};
+for (const unit of ["'s", 'a-', 'won 2-1 and ', 'between 1 and 2 and ', '5ft 10in ', 'i met barack obama in chicago ']) {
+  process.stderr.write(`bench: node: hostile ${JSON.stringify(unit)}\n`);
+  const small = unit.repeat(Math.ceil(150_000 / unit.length)), big = small.repeat(4);
+  annotate(small, {});
+  const time = (t) => { const s = performance.now(); annotate(t, {}); return (performance.now() - s) / 1000; };
+  result.hostile[unit] = { small_bytes: Buffer.byteLength(small), small_s: time(small), big_bytes: Buffer.byteLength(big), big_s: time(big) };
+}
 writeFileSync(join(OUT, 'node.json'), JSON.stringify(result, null, 2));

@@ -50,6 +50,12 @@ for (const [name] of SIZES) {
     `${s ? `${f1(s.wasm.median_s * 1000)} ms, ${reps(s.wasm)}` : ''}${n ? `; native ${int(n.words / n.median_s)} words/s (${f1(n.median_s * 1000)} ms, ${reps(n)})` : ''}`);
 }
 
+for (const [unit, h] of Object.entries(node?.hostile ?? {})) {
+  row('Linearity', `hostile: ${JSON.stringify(unit)} repeated`,
+    `×${(h.big_s / h.small_s).toFixed(1)} time for ×4 text`,
+    `wasm ${kb(h.small_bytes)} ${f1(h.small_s * 1000)} ms → ${kb(h.big_bytes)} ${f1(h.big_s * 1000)} ms (one pass each)`);
+}
+
 // 7. Memory
 for (const m of memory) {
   row('Memory', `wasm, ${int(m.words)} words (${mb(m.bytes)} UTF-8)`,
