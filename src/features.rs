@@ -157,12 +157,12 @@ fn push_shape(w: &str, s: &mut String) {
 /// sentence starts (so a lower-case or all-caps mention may still be a name).
 #[derive(Default)]
 pub struct DocContext {
-    pub capitalised_inside: std::collections::HashSet<u32>,
+    pub capitalised_inside: std::collections::HashSet<u32, crate::hash::FnvBuild>,
 }
 
 impl DocContext {
     pub fn new(text: &str, toks: &[Token], sentences: &[crate::tokens::Sentence]) -> Self {
-        let mut set = std::collections::HashSet::new();
+        let mut set: std::collections::HashSet<u32, crate::hash::FnvBuild> = Default::default();
         for s in sentences {
             if sentence_casing(toks[s.clone()].iter().map(|t| t.text(text))) != 0 {
                 continue;
@@ -420,7 +420,7 @@ fn word_class_cached(w: &str) -> &'static str {
     use std::cell::RefCell;
     use std::collections::HashMap;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<HashMap<String, &'static str, crate::hash::FnvBuild>> = RefCell::new(HashMap::default());
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
