@@ -22,7 +22,8 @@ pub struct SentenceView<'a> {
 impl<'a> SentenceView<'a> {
     pub fn new(text: &'a str, toks: &[Token]) -> Self {
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let (mut lower, mut shapes) = (String::with_capacity(text.len().min(4096)), String::new());
+        let span = toks.first().zip(toks.last()).map_or(0, |(a, b)| b.end - a.start);
+        let (mut lower, mut shapes) = (String::with_capacity(span + 8), String::with_capacity(span / 2 + 8));
         let (mut lower_ends, mut shape_ends) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
         for w in &words {
             push_norm_word(w, &mut lower);

@@ -671,15 +671,16 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
 fn join_compound_measures(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
     let near = |a: usize, b: usize| toks[b].start - toks[a].end <= 1 && text[toks[a].end..toks[b].start].chars().all(|c| c == ' ');
     let unit = |a: usize, b: usize| crate::numbers::parse_value(&text[a..b], None).and_then(|v| v.unit);
-    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
-    // Spans that end at or before this token were swallowed by the amount before them.
+    // Compacted in place: `kept` spans so far; spans that start at or before `swallowed_to`
+    // were swallowed by the amount before them.
+    let mut kept = 0;
     let mut swallowed_to: Option<usize> = None;
-    for (i, p) in spans.iter().enumerate() {
-        if swallowed_to.is_some_and(|k| p.first_tok <= k) {
+    for i in 0..spans.len() {
+        if swallowed_to.is_some_and(|k| spans[i].first_tok <= k) {
             continue;
         }
         swallowed_to = None;
-        let mut p = p.clone();
+        let mut p = spans[i].clone();
         let first_unit = if is_number(p.ty) { unit(p.start, p.end) } else { None };
         if matches!(first_unit.as_deref(), Some("ft" | "st" | "lb")) {
             // The second amount: "10in" (two tokens, glued) or "10 inches".
@@ -693,9 +694,10 @@ fn join_compound_measures(text: &str, toks: &[crate::tokens::Token], spans: &mut
                 swallowed_to = Some(k);
             }
         }
-        out.push(p);
+        spans[kept] = p;
+        kept += 1;
     }
-    *spans = out;
+    spans.truncate(kept);
 }
 
 /// Is `text[start..end]` a score or a vote tally ("beat Liverpool 2-1", "voted 52-48", "a 5-4
@@ -745,13 +747,10 @@ const SCORE_FOLLOWERS: &[&str] = &[
 pub fn scores(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, amount_ty: usize) {
     let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
     let digits = |i: usize| toks[i].text(text).bytes().all(|b| b.is_ascii_digit());
-    // The span on each token, if any.
-    let mut on = vec![usize::MAX; toks.len()];
-    for (j, s) in spans.iter().enumerate() {
-        on[s.first_tok..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|o| *o = j);
-    }
+    // The span on each token, if any: built at the first score (most texts have none).
+    let mut on: Vec<usize> = vec![];
     let mut found = vec![];
-    let mut replaced = vec![false; spans.len()];
+    let mut replaced: Vec<bool> = vec![];
     for i in 0..toks.len() {
         if found.last().is_some_and(|x: &RawSpan| x.last_tok >= i) {
             continue;
@@ -765,6 +764,13 @@ pub fn scores(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan
         let (a, b) = (toks[f].start, toks[l].end);
         if !((l > f || text[a..b].contains(['-', '–', '—'])) && is_score(text, a, b)) {
             continue;
+        }
+        if on.is_empty() {
+            on = vec![usize::MAX; toks.len()];
+            for (j, s) in spans.iter().enumerate() {
+                on[s.first_tok..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|o| *o = j);
+            }
+            replaced = vec![false; spans.len()];
         }
         // Only where no span reaches outside the score; those inside give way.
         let inside: Vec<usize> = (f..=l).map(|k| on[k]).filter(|&j| j != usize::MAX).collect();
