@@ -245,7 +245,7 @@ impl Annotator {
         // Sentences typed all in lower case are read a second time with the capitals an edited
         // text would give them; what that reading finds where the first found nothing is added.
         // On OntoNotes and CoNLL-2003 dev with every letter lower-cased (`evaluate --recase lower`),
-        // PERSON F1 0.833 → 0.839 and 0.758 → 0.786, PLACE 0.843 → 0.851 and 0.839 → 0.845; mixed
+        // PERSON F1 0.833 → 0.842 and 0.758 → 0.794, PLACE 0.843 → 0.852 and 0.839 → 0.860; mixed
         // case within ±0.1. Replacing the first reading instead of adding to it did worse (PERSON
         // 0.78 and 0.72): the mixed-case model trusts capitals, and the lists miss rare names.
         // All-lower-case sentences; also short ones without a capital between them, so that a
