@@ -260,7 +260,27 @@ impl Annotator {
             })
             .map(|(_, s)| s)
             .collect();
-        if lower.is_empty() {
+        // Mixed-case sentences with a first name usually written with a capital and a surname, both
+        // in lower case ("I love taylor swift"): those two words capitalised, the sentence read
+        // again, and a person found there starting at the first name added.
+        let m = &self.model;
+        let name_word = |k: usize, flags: u16| {
+            let w = toks[k].text(text);
+            w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()) && m.plain.get_key(crate::hash::key32(w)) == 0 && m.gazetteer.get(w) & flags != 0
+        };
+        let first_names = gazetteer::FIRST_COMMON | gazetteer::FIRST;
+        let surnames = gazetteer::LAST_COMMON | gazetteer::LAST;
+        let pairs: Vec<(&tokens::Sentence, Vec<usize>)> = sents
+            .iter()
+            .filter(|s| !lower.contains(s) && s.len() >= 3)
+            .filter_map(|s| {
+                let at: Vec<usize> = (s.start + 1..s.end - 1)
+                    .filter(|&k| name_word(k, first_names) && m.capitalised.get(toks[k].text(text)) != 0 && name_word(k + 1, surnames) && toks[k].end < toks[k + 1].start)
+                    .collect();
+                (!at.is_empty()).then_some((s, at))
+            })
+            .collect();
+        if lower.is_empty() && pairs.is_empty() {
             return spans;
         }
         // Tokens the first reading put in a span (one bit each).
@@ -290,6 +310,26 @@ impl Annotator {
                 }
             }
             i = j;
+        }
+        for (s, at) in pairs {
+            let base = toks[s.start].start;
+            let mut b = text.as_bytes()[base..toks[s.end - 1].end].to_vec();
+            for &k in &at {
+                for t in [&toks[k], &toks[k + 1]] {
+                    b[t.start - base] = b[t.start - base].to_ascii_uppercase();
+                }
+            }
+            let cased = String::from_utf8(b).expect("ASCII case changes keep UTF-8 valid");
+            let run_toks: Vec<tokens::Token> = toks[s.clone()].iter().map(|t| tokens::Token { start: t.start - base, end: t.end - base, after_newline: t.after_newline }).collect();
+            // One sentence: the whole of it.
+            #[allow(clippy::single_range_in_vec_init)]
+            let whole = vec![0..s.len()];
+            for mut x in self.tag_tokens(&cased, &run_toks, &whole, &doc) {
+                (x.start, x.end, x.first_tok, x.last_tok) = (x.start + base, x.end + base, x.first_tok + s.start, x.last_tok + s.start);
+                if free(&x) && Some(x.ty) == self.person && at.contains(&x.first_tok) {
+                    extra.push(x);
+                }
+            }
         }
         if !extra.is_empty() {
             spans.extend(extra);

@@ -100,6 +100,11 @@ fn robust_to_how_articles_arrive() {
         assert!(has(&es, name, label), "{name}: {es:#?}");
     }
     assert!(es.iter().all(|e| text[e.start..e.end] == e.text), "{es:#?}");
+    // A first name and a surname in lower case inside an otherwise cased sentence; common words
+    // that are also names stay words.
+    let es = a.annotate("I love taylor swift, and he met kevin hart in Miami. The crystal ball and the bell tower fell.", &Options::default());
+    assert!(has(&es, "taylor swift", Label::Person) && has(&es, "kevin hart", Label::Person), "{es:#?}");
+    assert!(!es.iter().any(|e| e.text.contains("crystal") || e.text.contains("bell")), "{es:#?}");
     // Transliterated names, curly possessive apostrophes, a name split by a line break.
     let text = "Iraqi forces near Qay’yara said Mohammad Javad Zarif’s remarks were welcome.\nLater, Harry\nSmith said Smith’s plan was good.";
     let es = a.annotate(text, &Options::default());
