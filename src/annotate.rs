@@ -272,7 +272,7 @@ impl Annotator {
         let surnames = gazetteer::LAST_COMMON | gazetteer::LAST;
         let pairs: Vec<(&tokens::Sentence, Vec<usize>)> = sents
             .iter()
-            .filter(|s| !lower.contains(s) && s.len() >= 3)
+            .filter(|s| lower.binary_search_by_key(&s.start, |x| x.start).is_err() && s.len() >= 3)
             .filter_map(|s| {
                 let at: Vec<usize> = (s.start + 1..s.end - 1)
                     .filter(|&k| name_word(k, first_names) && m.capitalised.get(toks[k].text(text)) != 0 && name_word(k + 1, surnames) && toks[k].end < toks[k + 1].start)
@@ -326,7 +326,7 @@ impl Annotator {
             let whole = vec![0..s.len()];
             for mut x in self.tag_tokens(&cased, &run_toks, &whole, &doc) {
                 (x.start, x.end, x.first_tok, x.last_tok) = (x.start + base, x.end + base, x.first_tok + s.start, x.last_tok + s.start);
-                if free(&x) && Some(x.ty) == self.person && at.contains(&x.first_tok) {
+                if free(&x) && Some(x.ty) == self.person && at.binary_search(&x.first_tok).is_ok() {
                     extra.push(x);
                 }
             }
