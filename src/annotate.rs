@@ -299,43 +299,47 @@ impl Annotator {
                 j += 1;
             }
             let (t0, t1) = (lower[i].start, lower[j - 1].end);
-            let base = toks[t0].start;
-            let run_toks: Vec<tokens::Token> = toks[t0..t1].iter().map(|t| tokens::Token { start: t.start - base, end: t.end - base, after_newline: t.after_newline }).collect();
             let run_sents: Vec<tokens::Sentence> = lower[i..j].iter().map(|s| s.start - t0..s.end - t0).collect();
-            let cased = self.truecased(&text[base..toks[t1 - 1].end], &run_toks, &run_sents, &doc);
-            for mut x in self.tag_tokens(&cased, &run_toks, &run_sents, &doc) {
-                (x.start, x.end, x.first_tok, x.last_tok) = (x.start + base, x.end + base, x.first_tok + t0, x.last_tok + t0);
-                if free(&x) {
-                    extra.push(x);
-                }
-            }
+            let found = self.reread(text, &toks, t0..t1, &run_sents, &doc, |t, rt| self.truecased(t, rt, &run_sents, &doc));
+            extra.extend(found.into_iter().filter(&free));
             i = j;
         }
         for (s, at) in pairs {
-            let base = toks[s.start].start;
-            let mut b = text.as_bytes()[base..toks[s.end - 1].end].to_vec();
-            for &k in &at {
-                for t in [&toks[k], &toks[k + 1]] {
-                    b[t.start - base] = b[t.start - base].to_ascii_uppercase();
+            // The first names and surnames capitalised, nothing else.
+            let capitalise = |t: &str, rt: &[tokens::Token]| {
+                let mut b = t.as_bytes().to_vec();
+                for &k in &at {
+                    for r in [&rt[k - s.start], &rt[k + 1 - s.start]] {
+                        b[r.start] = b[r.start].to_ascii_uppercase();
+                    }
                 }
-            }
-            let cased = String::from_utf8(b).expect("ASCII case changes keep UTF-8 valid");
-            let run_toks: Vec<tokens::Token> = toks[s.clone()].iter().map(|t| tokens::Token { start: t.start - base, end: t.end - base, after_newline: t.after_newline }).collect();
-            // One sentence: the whole of it.
+                String::from_utf8(b).expect("ASCII case changes keep UTF-8 valid")
+            };
+            // One sentence, the whole piece.
             #[allow(clippy::single_range_in_vec_init)]
-            let whole = vec![0..s.len()];
-            for mut x in self.tag_tokens(&cased, &run_toks, &whole, &doc) {
-                (x.start, x.end, x.first_tok, x.last_tok) = (x.start + base, x.end + base, x.first_tok + s.start, x.last_tok + s.start);
-                if free(&x) && Some(x.ty) == self.person && at.binary_search(&x.first_tok).is_ok() {
-                    extra.push(x);
-                }
-            }
+            let found = self.reread(text, &toks, s.clone(), &[0..s.len()], &doc, capitalise);
+            extra.extend(found.into_iter().filter(|x| free(x) && Some(x.ty) == self.person && at.binary_search(&x.first_tok).is_ok()));
         }
         if !extra.is_empty() {
             spans.extend(extra);
             spans.sort_by_key(|x| x.start);
         }
         spans
+    }
+
+    /// Tags tokens `range` of `text` again as a text of their own, after `recase` has given that
+    /// piece of text capitals (it gets the piece and its tokens, offsets counted from the piece's
+    /// start; only case may change). `sents` are the piece's sentences, counted from `range.start`.
+    /// The spans come back in the whole text's offsets.
+    fn reread(&self, text: &str, toks: &[tokens::Token], range: std::ops::Range<usize>, sents: &[tokens::Sentence], doc: &DocContext, recase: impl FnOnce(&str, &[tokens::Token]) -> String) -> Vec<RawSpan> {
+        let base = toks[range.start].start;
+        let piece_toks: Vec<tokens::Token> = toks[range.clone()].iter().map(|t| tokens::Token { start: t.start - base, end: t.end - base, after_newline: t.after_newline }).collect();
+        let piece = recase(&text[base..toks[range.end - 1].end], &piece_toks);
+        let mut found = self.tag_tokens(&piece, &piece_toks, sents, doc);
+        for x in &mut found {
+            (x.start, x.end, x.first_tok, x.last_tok) = (x.start + base, x.end + base, x.first_tok + range.start, x.last_tok + range.start);
+        }
+        found
     }
 
     /// `text` (sentences typed all in lower case) with the capitals an edited text would give
