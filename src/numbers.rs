@@ -2061,6 +2061,16 @@ mod tests {
     }
 
     #[test]
+    fn one_hundredth_is_a_fraction() {
+        // Spelled like the ordinal of 100, but "one hundredth of a second" is what news means;
+        // "two hundredth" can only be an ordinal.
+        for (t, value) in [("one hundredth", 0.01), ("one thousandth", 0.001), ("a hundredth", 0.01), ("two hundredths", 0.02)] {
+            assert_eq!(parse_value(t, None).map(|v| (v.kind, v.value)), Some((Cardinal, value)), "{t}");
+        }
+        assert_eq!(parse_value("two hundredth", None).map(|v| (v.kind, v.value)), Some((Ordinal, 200.0)));
+    }
+
+    #[test]
     fn short_measures_keep_to_their_forms() {
         // A lower-case "c" is cents, a spaced capital no scale; the smaller unit must be smaller.
         assert_eq!(parse_value("50c", None).map(|v| v.unit), Some(None));
@@ -2508,7 +2518,11 @@ mod tests {
                 else { format!("{last}th") };
             let text = format!("{head}{ord}");
             let v = parse_value(&text, None).unwrap();
-            prop_assert_eq!((v.kind, v.value), (Ordinal, n as f64), "{}", text);
+            // "one hundredth" and "one thousandth" are also fractions, and read as such (see
+            // `one_hundredth_is_a_fraction`); every other spelled ordinal is only an ordinal.
+            if text != "one hundredth" && text != "one thousandth" {
+                prop_assert_eq!((v.kind, v.value), (Ordinal, n as f64), "{}", text);
+            }
         }
 
         #[test]
