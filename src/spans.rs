@@ -571,6 +571,8 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
     }
     let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit());
+    // A currency sign glued to the next amount opens that one ("$4.5bn $4.5bn").
+    let opens_next = |k: usize| class(k) == Some("currency") && k + 1 < toks.len() && toks[k].end == toks[k + 1].start && is_amount_start(k + 1);
     // A currency right before an amount: glued ("$5", "€40m") or, for a code in capitals, one
     // space away ("Rs 500 crore", "EUR 40m"). A spaced symbol ("$ 17.95") is how treebank text
     // writes "$17.95", and OntoNotes leaves the symbol out there; currency words follow amounts.
@@ -591,7 +593,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             }
             s.ty = amount_ty;
         }
-        while s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && near(s.last_tok, s.last_tok + 1) && trailing(class(s.last_tok + 1)) && class(s.last_tok + 1) != Some("percent") || (s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && toks[s.last_tok + 1].text(text) == "%" && near(s.last_tok, s.last_tok + 1)) {
+        while s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && near(s.last_tok, s.last_tok + 1) && trailing(class(s.last_tok + 1)) && class(s.last_tok + 1) != Some("percent") && !opens_next(s.last_tok + 1) || (s.last_tok + 1 < toks.len() && !covered[s.last_tok + 1] && toks[s.last_tok + 1].text(text) == "%" && near(s.last_tok, s.last_tok + 1)) {
             s.last_tok += 1;
             covered[s.last_tok] = true;
             s.end = toks[s.last_tok].end;
@@ -631,6 +633,8 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         }
     }
     let mut added = vec![];
+    // Tokens before `floor` belong to an amount added here already.
+    let mut floor = 0;
     let mut i = 0;
     while i < toks.len() {
         // "It was 30C", "fell to -5C": a temperature with its scale letter glued on (not after a
@@ -642,11 +646,11 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             continue;
         }
         let mut f = i;
-        if f > 0 && !covered[f - 1] && currency_before(f) {
+        if f > floor && !covered[f - 1] && currency_before(f) {
             f -= 1;
         }
         let mut l = i;
-        while l + 1 < toks.len() && !covered[l + 1] && near(l, l + 1) && (trailing(class(l + 1)) || toks[l + 1].text(text) == "%") {
+        while l + 1 < toks.len() && !covered[l + 1] && near(l, l + 1) && (trailing(class(l + 1)) || toks[l + 1].text(text) == "%") && !opens_next(l + 1) {
             l += 1;
         }
         if let Some(extra) = unit_after(toks[f].start, l, &covered) {
@@ -656,6 +660,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             let t = &text[toks[f].start..toks[l].end];
             if crate::numbers::parse_value(t, None).is_some() {
                 added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: amount_ty, score: 0.5, first_tok: f, last_tok: l });
+                floor = l + 1;
             }
         }
         i = l + 1;
@@ -895,6 +900,12 @@ mod tests {
         assert_eq!(grammar("Prices rose 12 pct and more.", "12"), vec!["12 pct"]);
         assert_eq!(grammar("It is 12 per share.", "12"), vec!["12"]);
         assert_eq!(grammar("It was 2℃ colder.", "2"), vec!["2℃"]);
+        // A currency sign glued to the next amount opens it: three amounts, not overlapping ones
+        // (found by the property test in tests/invariants.rs).
+        // (The helper's tagger span sits on "B".)
+        assert_eq!(grammar("B $4.5bn $4.5bn $4.5bn", "B"), vec!["B", "$4.5bn", "$4.5bn", "$4.5bn"]);
+        assert_eq!(grammar("paid $4.5bn $2bn", "4.5"), vec!["$4.5bn", "$2bn"]);
+        assert_eq!(grammar("paid 2,500 $ for it", "2,500"), vec!["2,500 $"]);
         // Currency codes one space before an amount; a currency word before a number is not one.
         assert_eq!(grammar("Rs 500 crore was pledged, then EUR 40m, while dollars 12 went unspent.", "500"), vec!["Rs 500 crore", "EUR 40m"]);
         // A unit tagged apart (type 1) joins the amount before it; a sign word comes along.
