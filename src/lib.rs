@@ -33,6 +33,8 @@ pub mod clusters;
 #[cfg(feature = "cli")]
 pub mod corpus;
 #[cfg(feature = "cli")]
+pub mod crf;
+#[cfg(feature = "cli")]
 pub mod evaluation;
 #[cfg(feature = "cli")]
 pub mod train;

@@ -1,6 +1,7 @@
-//! Training: an averaged structured perceptron over BILOU tags with constrained Viterbi, trained
-//! on OntoNotes 5 (all 18 types) and optionally CoNLL-2003 with partial labels (its PER/LOC/ORG
-//! are kept, everything it does not annotate—numbers, dates—is left free for the model to fill).
+//! Training: a linear-chain CRF (`crf`) and averaged structured perceptrons over BILOU tags with
+//! constrained Viterbi, on the same features, their weights interpolated; trained on OntoNotes 5
+//! (all 18 types) and optionally CoNLL-2003 with partial labels (its PER/LOC/ORG are kept,
+//! everything it does not annotate—numbers, dates—is left free for the model to fill).
 //! Deterministic: fixed seed, single thread.
 
 use crate::annotate::Annotator;
@@ -9,6 +10,7 @@ use crate::features::{self, DocContext, SentenceView};
 use crate::gazetteer::{self, Gazetteer, GazetteerData};
 use crate::model::{self, make_tag, Model, ModelData, Stage, Weights, FORMAT_VERSION};
 use crate::tokens;
+pub use crate::crf::CrfConfig;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -162,11 +164,20 @@ pub struct Config {
     /// Taggers trained in different orders (seeds `seed`, `seed + 1`, …) whose averaged weights
     /// are averaged into one (1: a single tagger).
     pub ensemble: usize,
+    /// Train a CRF (SGD with L1) instead of the averaged perceptrons.
+    pub crf: Option<crate::crf::CrfConfig>,
+    /// With `crf`: the factor the CRF's weights are multiplied by when exported, so that its
+    /// margins (log-odds) read on the perceptron's scale, where a confidence is the logistic of
+    /// the margin over `model::CONFIDENCE_TEMPERATURE`.
+    pub crf_scale: f32,
+    /// With `crf`: its shares to try when its weights are interpolated with the perceptrons'
+    /// (1: the CRF alone); the one with the best dev score is kept.
+    pub crf_mixes: Vec<f32>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { epochs: 7, min_count: 3, seed: 42, prune: 1.5, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, capitalised: None, margin: 0.0, ensemble: 5 }
+        Config { epochs: 7, min_count: 3, seed: 42, prune: 1.0, stacked: false, clusters: 128, cluster_min_count: 10, brown: None, brown_words: 1_000_000, brown_common: 20_000, capitalised: None, margin: 0.0, ensemble: 5, crf: Some(crate::crf::CrfConfig { epochs: 10, eta0: 0.1, decay: 0.8, l1: 0.5, adagrad: true }), crf_scale: model::CONFIDENCE_TEMPERATURE, crf_mixes: vec![0.5, 0.4, 0.6, 0.7] }
     }
 }
 
@@ -421,9 +432,16 @@ impl Perceptron {
 
     /// Averages, prunes and quantises the weights.
     fn export(&self, keys: &[u32], prune: f32) -> Weights {
-        let nt = self.nt;
-        let avg = |i: usize| self.w[i] - self.u[i] / self.c;
-        let codebook = codebook((0..self.w.len()).map(avg).filter(|a| a.abs() >= prune && *a != 0.0).collect());
+        let (w, tr) = self.averaged();
+        export(&w, &tr, self.nt, keys, prune)
+    }
+}
+
+/// Prunes and quantises trained weights (`keys.len() × nt`, feature-major) and transitions.
+fn export(w: &[f32], tr: &[f32], nt: usize, keys: &[u32], prune: f32) -> Weights {
+    {
+        let avg = |i: usize| w[i];
+        let codebook = codebook((0..w.len()).map(avg).filter(|a| a.abs() >= prune && *a != 0.0).collect());
         let mut out = Weights { ..Default::default() };
         let mut prev = 0u32;
         // Features are stored by the top KEY_BITS bits of their hash; the few that then share a
@@ -453,7 +471,7 @@ impl Perceptron {
             }
         }
         out.codebook = codebook;
-        out.transitions = (0..nt * nt).map(|i| self.tr[i] - self.tu[i] / self.c).collect();
+        out.transitions = tr.to_vec();
         out
     }
 }
@@ -490,20 +508,43 @@ fn nearest_code(book: &[f32], x: f32) -> u8 {
 
 /// Trains a first-stage tagger on `docs` for a fixed number of epochs.
 fn train_first(docs: &[&Doc], cfg: &Config, nt: usize) -> Weights {
+    train_first_raw(docs, cfg, nt).export(cfg.crf_mixes.first().copied().unwrap_or(0.0), cfg.prune)
+}
+
+/// A first tagger's trained weights before they are mixed, pruned and quantised.
+struct RawTagger {
+    nt: usize,
+    keys: Vec<u32>,
+    /// The averaged perceptrons (absent when only the CRF is wanted).
+    perceptron: Option<(Vec<f32>, Vec<f32>)>,
+    crf: Option<(Vec<f32>, Vec<f32>)>,
+}
+
+impl RawTagger {
+    /// The weights `mix` × CRF + (1 − `mix`) × perceptrons (either one alone when the other is absent).
+    fn export(&self, mix: f32, prune: f32) -> Weights {
+        match (&self.perceptron, &self.crf) {
+            (Some((pw, ptr)), Some((cw, ctr))) => {
+                let lerp = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(p, c)| (1.0 - mix) * p + mix * c).collect::<Vec<f32>>();
+                export(&lerp(pw, cw), &lerp(ptr, ctr), self.nt, &self.keys, prune)
+            }
+            (Some((w, tr)), None) | (None, Some((w, tr))) => export(w, tr, self.nt, &self.keys, prune),
+            (None, None) => unreachable!("a first tagger has weights"),
+        }
+    }
+}
+
+fn train_first_raw(docs: &[&Doc], cfg: &Config, nt: usize) -> RawTagger {
     let sents = docs.iter().flat_map(|d| d.feats.iter().zip(&d.sents).map(|((f, o), s)| (f.clone(), o.clone(), d.masks[s.clone()].to_vec(), d.full))).collect();
     let (keys, ex) = intern(sents, cfg.min_count);
-    let mut p = Perceptron::new(keys.len(), nt, cfg.seed, cfg.margin);
-    for _ in 0..cfg.epochs {
-        p.epoch(&ex);
-    }
-    if cfg.ensemble <= 1 {
-        return p.export(&keys, cfg.prune);
+    let crf = cfg.crf.as_ref().map(|c| train_crf(&ex, keys.len(), nt, cfg, c));
+    if crf.is_some() && cfg.crf_mixes.iter().all(|&m| m >= 1.0) {
+        return RawTagger { nt, keys, perceptron: None, crf };
     }
     // Several taggers trained in different orders, their averaged weights averaged.
-    let (mut w, mut tr) = p.averaged();
-    for k in 1..cfg.ensemble {
-        drop(p);
-        p = Perceptron::new(keys.len(), nt, cfg.seed + k as u64, cfg.margin);
+    let (mut w, mut tr) = (vec![0f32; keys.len() * nt], vec![0f32; nt * nt]);
+    for k in 0..cfg.ensemble.max(1) {
+        let mut p = Perceptron::new(keys.len(), nt, cfg.seed + k as u64, cfg.margin);
         for _ in 0..cfg.epochs {
             p.epoch(&ex);
         }
@@ -511,12 +552,25 @@ fn train_first(docs: &[&Doc], cfg: &Config, nt: usize) -> Weights {
         w.iter_mut().zip(&w2).for_each(|(a, b)| *a += b);
         tr.iter_mut().zip(&tr2).for_each(|(a, b)| *a += b);
     }
-    let scale = 1.0 / cfg.ensemble as f32;
-    p.w = w.into_iter().map(|x| x * scale).collect();
-    p.tr = tr.into_iter().map(|x| x * scale).collect();
-    p.u.iter_mut().for_each(|x| *x = 0.0);
-    p.tu.iter_mut().for_each(|x| *x = 0.0);
-    p.export(&keys, cfg.prune)
+    let scale = 1.0 / cfg.ensemble.max(1) as f32;
+    w.iter_mut().for_each(|x| *x *= scale);
+    tr.iter_mut().for_each(|x| *x *= scale);
+    RawTagger { nt, keys, perceptron: Some((w, tr)), crf }
+}
+
+/// A CRF on the interned examples; its weights and transitions times `cfg.crf_scale`.
+fn train_crf(ex: &[Example], nf: usize, nt: usize, cfg: &Config, c: &crate::crf::CrfConfig) -> (Vec<f32>, Vec<f32>) {
+    let exs: Vec<crate::crf::CrfExample> = ex.iter().map(|e| crate::crf::CrfExample { feats: &e.feats, offs: &e.offs, allowed: &e.allowed }).collect();
+    let mut crf = crate::crf::Crf::new(nf, nt, cfg.seed);
+    let mut step = 0;
+    for e in 0..c.epochs {
+        let t = std::time::Instant::now();
+        let nll = crf.epoch(&exs, c, &mut step);
+        let nz = crf.w.iter().filter(|x| **x != 0.0).count();
+        eprintln!("crf epoch {e}: nll/sentence {nll:.4}, non-zero weights {nz}, sentences skipped {} [{:.0}s]", crf.skipped, t.elapsed().as_secs_f64());
+    }
+    let s = cfg.crf_scale;
+    (crf.w.iter().map(|x| x * s).collect(), crf.tr.iter().map(|x| x * s).collect())
 }
 
 /// Second-stage sentences of `doc`, using `first` (a tagger that did not see `doc`).
@@ -652,7 +706,9 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
     let d2 = prepare(partial, &gaz, &clusters, &brown, &types, Labelling::Conll, &mut docs);
     log(&format!("{} documents, {} sentences; gold spans not aligned with tokens: {d1} + {d2}", docs.len(), docs.iter().map(|d| d.sents.len()).sum::<usize>()));
     let all: Vec<&Doc> = docs.iter().collect();
-    let first = train_first(&all, cfg, nt);
+    let raw = train_first_raw(&all, cfg, nt);
+    let mixes = if cfg.crf.is_some() && raw.perceptron.is_some() { cfg.crf_mixes.clone() } else { vec![1.0] };
+    let first = raw.export(mixes[0], cfg.prune);
     let plain = plain_words(train);
     log(&format!("{} plain words", plain.flags.len()));
     let capitalised = match &cfg.capitalised {
@@ -672,11 +728,28 @@ pub fn train(train: &[GoldDoc], partial: &[GoldDoc], gaz_data: GazetteerData, cf
         capitalised,
         info: String::new(),
     };
-    let first_score = choose(&Annotator::from_model(Model::from_data(data.clone())), 0);
+    let mut first_score = choose(&Annotator::from_model(Model::from_data(data.clone())), 0);
+    let mut mix = mixes[0];
     log(&format!("first tagger: {} weights, dev score {first_score:.4}", data.first.weights.len()));
+    // The CRF's share of the interpolation, chosen on dev.
+    for (k, &m) in mixes.iter().enumerate().skip(1) {
+        let mut other = data.clone();
+        other.first = raw.export(m, cfg.prune);
+        let score = choose(&Annotator::from_model(Model::from_data(other.clone())), k);
+        log(&format!("CRF share {m}: {} weights, dev score {score:.4}", other.first.weights.len()));
+        if score > first_score {
+            (data, first_score, mix) = (other, score, m);
+        }
+    }
+    drop(raw);
     if !cfg.stacked {
         let taggers = if cfg.ensemble > 1 { format!(", weights of {} taggers averaged", cfg.ensemble) } else { String::new() };
-        data.info = format!("averaged perceptron, {} epochs{taggers}, dev score {first_score:.4}", cfg.epochs);
+        let learner = match &cfg.crf {
+            Some(c) if mix >= 1.0 => format!("CRF ({} epochs{})", c.epochs, if c.adagrad { ", AdaGrad" } else { "" }),
+            Some(c) => format!("CRF ({} epochs{}) and averaged perceptron ({} epochs{taggers}) interpolated {mix:.2}:{:.2}", c.epochs, if c.adagrad { ", AdaGrad" } else { "" }, cfg.epochs, 1.0 - mix),
+            None => format!("averaged perceptron, {} epochs{taggers}", cfg.epochs),
+        };
+        data.info = format!("{learner}, dev score {first_score:.4}");
         return data;
     }
     // Jackknife: each half is tagged by a first tagger trained on the other half.
@@ -794,7 +867,7 @@ mod tests {
             }
         }
         let gaz = Gazetteer::build(vec![("Lyon".to_string(), gazetteer::CITY_MID)]);
-        let cfg = Config { epochs: 3, min_count: 1, seed: 7, prune: 0.0, stacked: true, clusters: 4, cluster_min_count: 1, ..Config::default() };
+        let cfg = Config { epochs: 3, min_count: 1, seed: 7, prune: 0.0, stacked: true, clusters: 4, cluster_min_count: 1, crf: None, ..Config::default() };
         let t = train(&docs, &[], gaz, &cfg, |_, e| e as f64, &mut |_| {});
         assert!(t.second.is_some());
         let bytes = t.to_bytes();
@@ -806,5 +879,17 @@ mod tests {
         // Deterministic: the same data and seed give the same bytes.
         let again = train(&docs, &[], Gazetteer::build(vec![("Lyon".to_string(), gazetteer::CITY_MID)]), &cfg, |_, e| e as f64, &mut |_| {});
         assert_eq!(again.to_bytes(), bytes);
+        // The CRF, alone (plain SGD and AdaGrad) and interpolated with the perceptrons, learns the same corpus.
+        for (adagrad, mix) in [(false, 1.0), (true, 1.0), (false, 0.5)] {
+            let crf = crate::crf::CrfConfig { epochs: 6, eta0: 0.1, decay: 0.9, l1: 0.01, adagrad };
+            let cfg = Config { epochs: 3, min_count: 1, seed: 7, prune: 0.0, clusters: 4, cluster_min_count: 1, crf: Some(crf), crf_mixes: vec![mix], ..Config::default() };
+            let t = train(&docs, &[], Gazetteer::build(vec![("Lyon".to_string(), gazetteer::CITY_MID)]), &cfg, |_, e| e as f64, &mut |_| {});
+            let ann = Annotator::from_bytes(&t.to_bytes()).unwrap();
+            let ents = ann.annotate("Dmitri Volkov flew to Ghent with 4 bags .", &Options::default());
+            let got: Vec<(&str, Label)> = ents.iter().map(|e| (e.text.as_str(), e.label)).collect();
+            assert_eq!(got, vec![("Dmitri Volkov", Label::Person), ("Ghent", Label::Place), ("4", Label::Number)], "adagrad {adagrad}, mix {mix}");
+            let again = train(&docs, &[], Gazetteer::build(vec![("Lyon".to_string(), gazetteer::CITY_MID)]), &cfg, |_, e| e as f64, &mut |_| {});
+            assert_eq!(again.to_bytes(), t.to_bytes(), "deterministic");
+        }
     }
 }

@@ -31,9 +31,22 @@ fn main() {
             "--capitalised" => cfg.capitalised = Some(val("--capitalised").into()),
             "--brown-words" => cfg.brown_words = val("--brown-words").parse().unwrap_or_else(|_| die("--brown-words: not a number")),
             "--stacked" => cfg.stacked = true,
+            "--no-crf" => cfg.crf = None,
+            "--crf" => {
+                // EPOCHS,ETA0,DECAY,L1[,adagrad]
+                let spec = val("--crf");
+                let adagrad = spec.ends_with(",adagrad");
+                let v: Vec<f32> = spec.trim_end_matches(",adagrad").split(',').map(|x| x.parse().unwrap_or_else(|_| die("--crf: EPOCHS,ETA0,DECAY,L1[,adagrad]"))).collect();
+                if v.len() != 4 {
+                    die("--crf: EPOCHS,ETA0,DECAY,L1[,adagrad]");
+                }
+                cfg.crf = Some(train::CrfConfig { epochs: v[0] as usize, eta0: v[1], decay: v[2], l1: v[3], adagrad });
+            }
+            "--crf-mix" => cfg.crf_mixes = val("--crf-mix").split(',').map(|x| x.parse().unwrap_or_else(|_| die("--crf-mix: numbers separated by commas"))).collect(),
+            "--crf-scale" => cfg.crf_scale = val("--crf-scale").parse().unwrap_or_else(|_| die("--crf-scale: not a number")),
             "--clusters" => cfg.clusters = val("--clusters").parse().unwrap_or_else(|_| die("--clusters: not a number")),
             "-h" | "--help" => {
-                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--brown-common N] [--capitalised FILE] [--min-city-pop N] [--seed N] [--ensemble N] [--margin X]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.");
+                println!("train [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune X] [--no-conll] [--stacked] [--clusters K] [--brown FILE] [--brown-words N] [--brown-common N] [--capitalised FILE] [--min-city-pop N] [--seed N] [--ensemble N] [--margin X] [--crf EPOCHS,ETA0,DECAY,L1[,adagrad]] [--crf-mix X[,X...]] [--crf-scale X] [--no-crf]\nTrains on DIR/ontonotes5/train.conll (+ DIR/conll2003/train.conll with partial labels), chooses the epoch on the dev sets, writes the model.\nBy default a CRF (10 epochs, AdaGrad 0.1, L1 0.5) and five averaged perceptrons are trained on the same features and their weights interpolated (--crf-mix: the CRF's shares to try, the best on dev is kept; 1: the CRF alone; --no-crf: the perceptrons alone).");
                 return;
             }
             _ => die(&format!("unknown argument {a}")),
