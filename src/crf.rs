@@ -307,5 +307,40 @@ mod tests {
         }
         let pair_sum: f32 = pair.iter().sum();
         assert!((pair_sum - (n - 1) as f32).abs() < 1e-3);
+        // Constrained to one tag per token (a fully labelled sentence), the marginals are that
+        // path; with a label no valid sequence can take (I at the start), there is no lattice.
+        let gold = [model::make_tag(0, 0), model::make_tag(0, 2), 0];
+        let mask: Vec<u128> = gold.iter().map(|&t| 1u128 << t).collect();
+        let mut cpair = vec![0f32; nt * nt];
+        assert!(crf.marginals(&emis, n, Some(&mask), &mut node, &mut cpair).is_finite());
+        for i in 0..n {
+            for t in 0..nt {
+                let want = if t == gold[i] { 1.0 } else { 0.0 };
+                assert!((node[i * nt + t] - want).abs() < 1e-5, "{i} {t}");
+            }
+        }
+        assert!((cpair[gold[0] * nt + gold[1]] - 1.0).abs() < 1e-5 && (cpair[gold[1] * nt + gold[2]] - 1.0).abs() < 1e-5);
+        let bad = [1u128 << model::make_tag(0, 1), 1, 1];
+        assert!(crf.marginals(&emis, n, Some(&bad), &mut node, &mut cpair).is_nan());
+    }
+
+    /// Training on one labelled sentence drives its likelihood up: the loss falls epoch by epoch.
+    #[test]
+    fn training_lowers_the_loss() {
+        let nt = 9;
+        // Three tokens with two features each; gold: B-0 L-0 O.
+        let feats = [0u32, 1, 2, 3, 4, 5];
+        let offs = [0u32, 2, 4, 6];
+        let gold = [model::make_tag(0, 0), model::make_tag(0, 2), 0];
+        let allowed: Vec<u128> = gold.iter().map(|&t| 1u128 << t).collect();
+        let ex = [CrfExample { feats: &feats, offs: &offs, allowed: &allowed }];
+        for adagrad in [false, true] {
+            let cfg = CrfConfig { epochs: 0, eta0: 0.2, decay: 0.95, l1: 0.0, adagrad };
+            let mut crf = Crf::new(6, nt, 1);
+            let mut step = 0;
+            let losses: Vec<f64> = (0..20).map(|_| crf.epoch(&ex, &cfg, &mut step)).collect();
+            assert!(losses.windows(2).all(|w| w[1] < w[0]), "{adagrad}: {losses:?}");
+            assert!(losses[19] < 0.5 * losses[0], "{adagrad}: {losses:?}");
+        }
     }
 }
