@@ -417,7 +417,17 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
                 && tok(i + 2).starts_with(|c: char| c.is_ascii_digit())
                 && !matches!(tok(f).to_lowercase().as_str(), "between" | "from")
                 && crate::numbers::parse_value(&text[toks[start].start..toks[i - 1].end], None).is_some();
-            if comma || another || two_amounts || own_currency || foreign_to_numbers(tok(i)) {
+            // "$4.5bn $2bn": a currency sign after a space, glued to digits, opens a second amount
+            // when what comes before it ends one (not "between $5 and $10").
+            let ends_amount = |k: usize| tok(k).chars().any(|c| c.is_ascii_digit()) || matches!(crate::numbers::word_class(&tok(k).to_lowercase()), Some("scale" | "currency" | "unit"));
+            let next_amount = i > start && !glued(i - 1, i) && glued(i, i + 1) && ends_amount(i - 1)
+                && crate::numbers::word_class(&tok(i).to_lowercase()) == Some("currency")
+                && tok(i + 1).starts_with(|c: char| c.is_ascii_digit())
+                && crate::numbers::parse_value(&text[toks[start].start..toks[i - 1].end], None).is_some();
+            if next_amount {
+                parts.push((start, i - 1));
+                start = i;
+            } else if comma || another || two_amounts || own_currency || foreign_to_numbers(tok(i)) {
                 parts.push((start, i - 1));
                 start = i + 1;
             }
@@ -875,6 +885,9 @@ mod tests {
         assert_eq!(tidy("paid €40m and another 80 mln", &[("€40m and another 80 mln", 0)]), vec!["€40m", "another 80 mln"]);
         assert_eq!(tidy("between 5 and 10 km", &[("between 5 and 10 km", 0)]), vec!["between 5 and 10 km"]);
         assert_eq!(tidy("gave 80 mln and €40m", &[("80 mln and €40m", 0)]), vec!["80 mln", "€40m"]);
+        // Amounts side by side, each with its currency sign, are as many amounts.
+        assert_eq!(tidy("B $4.5bn $4.5bn $4.5bn", &[("$4.5bn $4.5bn $4.5bn", 0)]), vec!["$4.5bn", "$4.5bn", "$4.5bn"]);
+        assert_eq!(tidy("paid 2,500 $ 80", &[("2,500 $ 80", 0)]), vec!["2,500 $ 80"]);
         assert_eq!(tidy("cost ¥3,000 or US$5", &[("¥3,000 or US$5", 0)]), vec!["¥3,000", "US$5"]);
         assert_eq!(tidy("between $5 and $10 a share", &[("between $5 and $10", 0)]), vec!["between $5 and $10"]);
         assert_eq!(tidy("rose $1.02 to $82.15 a barrel", &[("$1.02 to $82.15", 0)]), vec!["$1.02", "$82.15"]);
