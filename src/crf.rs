@@ -155,14 +155,7 @@ impl Crf {
     /// epochs (for the learning rate). Returns the negative log-likelihood per sentence.
     pub fn epoch(&mut self, examples: &[CrfExample], cfg: &CrfConfig, step: &mut usize) -> f64 {
         let nt = self.nt;
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        for i in (1..order.len()).rev() {
-            self.rng ^= self.rng >> 12;
-            self.rng ^= self.rng << 25;
-            self.rng ^= self.rng >> 27;
-            let j = (self.rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        let order = shuffled(&mut self.rng, examples.len());
         let total = examples.len().max(1) as f32;
         let (mut emis, mut p_node, mut q_node) = (vec![], vec![], vec![]);
         let mut p_pair = vec![0f32; nt * nt];
@@ -177,16 +170,7 @@ impl Crf {
             let eta = cfg.eta0 * cfg.decay.powf(*step as f32 / total);
             *step += 1;
             self.u += eta * cfg.l1 / total;
-            emis.clear();
-            emis.resize(n * nt, 0f32);
-            for i in 0..n {
-                let row = &mut emis[i * nt..(i + 1) * nt];
-                for &f in &ex.feats[ex.offs[i] as usize..ex.offs[i + 1] as usize] {
-                    for (r, x) in row.iter_mut().zip(&self.w[f as usize * nt..(f as usize + 1) * nt]) {
-                        *r += x;
-                    }
-                }
-            }
+            emissions(&self.w, nt, ex.feats, ex.offs, &mut emis);
             p_pair.iter_mut().for_each(|x| *x = 0.0);
             q_pair.iter_mut().for_each(|x| *x = 0.0);
             let log_zc = self.marginals(&emis, n, Some(ex.allowed), &mut q_node, &mut q_pair);
@@ -200,38 +184,11 @@ impl Crf {
                 continue;
             }
             nll += log_z - log_zc;
-            if cfg.adagrad {
-                if self.g2.is_empty() {
-                    self.g2 = vec![0.0; self.w.len()];
-                    self.last = vec![0; self.w.len()];
-                }
-                let now = *step as u32;
-                let lam = cfg.l1 / total;
-                for i in 0..n {
-                    for &f in &ex.feats[ex.offs[i] as usize..ex.offs[i + 1] as usize] {
-                        let base = f as usize * nt;
-                        for t in 0..nt {
-                            let g = q_node[i * nt + t] - p_node[i * nt + t];
-                            let idx = base + t;
-                            if g.abs() < 1e-4 && self.w[idx] == 0.0 {
-                                continue;
-                            }
-                            self.g2[idx] += g * g;
-                            let lr = cfg.eta0 / (1e-6 + self.g2[idx]).sqrt();
-                            let idle = now - self.last[idx];
-                            self.last[idx] = now;
-                            let shrink = |z: f32, pen: f32| if z > pen { z - pen } else if z < -pen { z + pen } else { 0.0 };
-                            // The penalty of the steps it sat idle, then this step's.
-                            let w0 = shrink(self.w[idx], lr * lam * idle.saturating_sub(1) as f32);
-                            self.w[idx] = shrink(w0 + lr * g, lr * lam);
-                        }
-                    }
-                }
-                for k in 0..nt * nt {
-                    self.tr[k] += eta * (q_pair[k] - p_pair[k]);
-                }
-                continue;
+            if cfg.adagrad && self.g2.is_empty() {
+                self.g2 = vec![0.0; self.w.len()];
+                self.last = vec![0; self.w.len()];
             }
+            let (now, lam) = (*step as u32, cfg.l1 / total);
             for i in 0..n {
                 for &f in &ex.feats[ex.offs[i] as usize..ex.offs[i + 1] as usize] {
                     let base = f as usize * nt;
@@ -241,8 +198,12 @@ impl Crf {
                         if g.abs() < 1e-4 && self.w[idx] == 0.0 {
                             continue;
                         }
-                        self.w[idx] += eta * g;
-                        self.clip(idx);
+                        if cfg.adagrad {
+                            self.adagrad_step(idx, g, cfg.eta0, lam, now);
+                        } else {
+                            self.w[idx] += eta * g;
+                            self.clip(idx);
+                        }
                     }
                 }
             }
@@ -251,6 +212,19 @@ impl Crf {
             }
         }
         nll / examples.len().max(1) as f64
+    }
+
+    /// AdaGrad step of weight `i` with gradient `g`, then its L1 penalty: that of the steps it
+    /// sat idle since it was last touched, then this step's (FOBOS, charged lazily).
+    #[inline]
+    fn adagrad_step(&mut self, i: usize, g: f32, eta0: f32, lam: f32, now: u32) {
+        self.g2[i] += g * g;
+        let lr = eta0 / (1e-6 + self.g2[i]).sqrt();
+        let idle = now - self.last[i];
+        self.last[i] = now;
+        let shrink = |z: f32, pen: f32| if z > pen { z - pen } else if z < -pen { z + pen } else { 0.0 };
+        let w0 = shrink(self.w[i], lr * lam * idle.saturating_sub(1) as f32);
+        self.w[i] = shrink(w0 + lr * g, lr * lam);
     }
 
     /// Cumulative L1: pull the weight towards zero by what it has not yet been charged.
@@ -263,6 +237,35 @@ impl Crf {
             self.w[i] = (z + (self.u - self.q[i])).min(0.0);
         }
         self.q[i] += self.w[i] - z;
+    }
+}
+
+/// `0..n` in a seeded random order (Fisher-Yates over an xorshift generator kept in `rng`).
+pub(crate) fn shuffled(rng: &mut u64, n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng >> 12;
+        *rng ^= *rng << 25;
+        *rng ^= *rng >> 27;
+        let j = (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
+/// Emission scores (`n × nt` into `out`) of a sentence's tokens under dense weights `w`
+/// (feature-major, `nt` per feature): each token's features' rows summed.
+pub(crate) fn emissions(w: &[f32], nt: usize, feats: &[u32], offs: &[u32], out: &mut Vec<f32>) {
+    let n = offs.len() - 1;
+    out.clear();
+    out.resize(n * nt, 0f32);
+    for i in 0..n {
+        let row = &mut out[i * nt..(i + 1) * nt];
+        for &f in &feats[offs[i] as usize..offs[i + 1] as usize] {
+            for (r, x) in row.iter_mut().zip(&w[f as usize * nt..(f as usize + 1) * nt]) {
+                *r += x;
+            }
+        }
     }
 }
 

@@ -343,14 +343,7 @@ impl Perceptron {
     /// One pass over the examples in a seeded random order; returns the token error rate.
     fn epoch(&mut self, examples: &[Example]) -> f64 {
         let nt = self.nt;
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        for i in (1..order.len()).rev() {
-            self.rng ^= self.rng >> 12;
-            self.rng ^= self.rng << 25;
-            self.rng ^= self.rng >> 27;
-            let j = (self.rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        let order = crate::crf::shuffled(&mut self.rng, examples.len());
         let (mut errors, mut toks) = (0usize, 0usize);
         let mut emis = vec![];
         for &k in &order {
@@ -360,16 +353,7 @@ impl Perceptron {
                 continue;
             }
             toks += n;
-            emis.clear();
-            emis.resize(n * nt, 0f32);
-            for i in 0..n {
-                let row = &mut emis[i * nt..(i + 1) * nt];
-                for &f in &ex.feats[ex.offs[i] as usize..ex.offs[i + 1] as usize] {
-                    for (r, x) in row.iter_mut().zip(&self.w[f as usize * nt..(f as usize + 1) * nt]) {
-                        *r += x;
-                    }
-                }
-            }
+            crate::crf::emissions(&self.w, nt, &ex.feats, &ex.offs, &mut emis);
             let gold: Vec<usize> = match &ex.gold {
                 Some(g) => g.iter().map(|&x| x as usize).collect(),
                 None => {
