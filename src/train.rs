@@ -164,7 +164,7 @@ pub struct Config {
     /// Taggers trained in different orders (seeds `seed`, `seed + 1`, …) whose averaged weights
     /// are averaged into one (1: a single tagger).
     pub ensemble: usize,
-    /// Train a CRF (SGD with L1) instead of the averaged perceptrons.
+    /// A CRF trained beside the averaged perceptrons on the same features (see `crf_mixes`).
     pub crf: Option<crate::crf::CrfConfig>,
     /// With `crf`: the factor the CRF's weights are multiplied by when exported, so that its
     /// margins (log-odds) read on the perceptron's scale, where a confidence is the logistic of
@@ -423,41 +423,38 @@ impl Perceptron {
 
 /// Prunes and quantises trained weights (`keys.len() × nt`, feature-major) and transitions.
 fn export(w: &[f32], tr: &[f32], nt: usize, keys: &[u32], prune: f32) -> Weights {
-    {
-        let avg = |i: usize| w[i];
-        let codebook = codebook((0..w.len()).map(avg).filter(|a| a.abs() >= prune && *a != 0.0).collect());
-        let mut out = Weights { ..Default::default() };
-        let mut prev = 0u32;
-        // Features are stored by the top KEY_BITS bits of their hash; the few that then share a
-        // key share the sum of their weights.
-        let mut fi = 0;
-        let mut sum = vec![0f32; nt];
-        while fi < keys.len() {
-            let key = keys[fi] >> (32 - model::KEY_BITS);
-            sum.iter_mut().for_each(|x| *x = 0.0);
-            while fi < keys.len() && keys[fi] >> (32 - model::KEY_BITS) == key {
-                for (t, x) in sum.iter_mut().enumerate() {
-                    *x += avg(fi * nt + t);
-                }
-                fi += 1;
+    let codebook = codebook(w.iter().copied().filter(|a| a.abs() >= prune && *a != 0.0).collect());
+    let mut out = Weights { ..Default::default() };
+    let mut prev = 0u32;
+    // Features are stored by the top KEY_BITS bits of their hash; the few that then share a
+    // key share the sum of their weights.
+    let mut fi = 0;
+    let mut sum = vec![0f32; nt];
+    while fi < keys.len() {
+        let key = keys[fi] >> (32 - model::KEY_BITS);
+        sum.iter_mut().for_each(|x| *x = 0.0);
+        while fi < keys.len() && keys[fi] >> (32 - model::KEY_BITS) == key {
+            for (t, x) in sum.iter_mut().enumerate() {
+                *x += w[fi * nt + t];
             }
-            let start = out.tags.len();
-            for (t, &a) in sum.iter().enumerate() {
-                if a.abs() >= prune && a != 0.0 {
-                    out.tags.push(t as u8);
-                    out.weights.push(nearest_code(&codebook, a));
-                }
-            }
-            if out.tags.len() > start {
-                out.counts.push((out.tags.len() - start) as u8);
-                out.feature_deltas.push(key - prev);
-                prev = key;
+            fi += 1;
+        }
+        let start = out.tags.len();
+        for (t, &a) in sum.iter().enumerate() {
+            if a.abs() >= prune && a != 0.0 {
+                out.tags.push(t as u8);
+                out.weights.push(nearest_code(&codebook, a));
             }
         }
-        out.codebook = codebook;
-        out.transitions = tr.to_vec();
-        out
+        if out.tags.len() > start {
+            out.counts.push((out.tags.len() - start) as u8);
+            out.feature_deltas.push(key - prev);
+            prev = key;
+        }
     }
+    out.codebook = codebook;
+    out.transitions = tr.to_vec();
+    out
 }
 
 /// 256 values that stand for `values`: 128 magnitudes per sign, spaced geometrically from the
