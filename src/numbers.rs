@@ -1548,14 +1548,14 @@ enum MarkerSource {
 /// The percent, currency and unit patterns that can start at this token, in the order the
 /// tables list them (percents, currencies, units).
 fn marker_candidates(tok: &Token) -> Option<&'static [MarkerSource]> {
-    use std::collections::HashMap;
+    type HashMap<K, V> = std::collections::HashMap<K, V, crate::hash::FnvBuild>;
     use std::sync::OnceLock;
     static FIRST: OnceLock<HashMap<&'static str, Vec<MarkerSource>>> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
         let pats = PERCENTS.iter().enumerate().map(|(k, p)| (p.0, MarkerSource::Percent(k as u16)))
             .chain(CURRENCIES.iter().enumerate().map(|(k, c)| (c.0, MarkerSource::Money(k as u16))))
             .chain(UNITS.iter().enumerate().map(|(k, u)| (u.0, MarkerSource::Unit(k as u16))));
-        let mut m: HashMap<&'static str, Vec<MarkerSource>> = HashMap::new();
+        let mut m: HashMap<&'static str, Vec<MarkerSource>> = HashMap::default();
         for (p, src) in pats {
             if let Some(f) = p.split(' ').next() {
                 m.entry(f.trim_start_matches('^')).or_default().push(src);

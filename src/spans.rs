@@ -2,7 +2,8 @@
 //! dictionary, and the merge into one sorted, non-overlapping list.
 
 use crate::model::{tag_pos, tag_type};
-use std::collections::HashMap;
+/// Maps keyed by the words of one text (FNV: a few times cheaper than SipHash on short keys).
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::hash::FnvBuild>;
 
 /// A span over tokens with the tagger's entity type.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +66,7 @@ pub const HARMONISE_KEEP: f32 = 0.8;
 /// 3. A tagged multi-word person name ("Harry Smith") marks the untagged, capitalised mentions of
 ///    its last word elsewhere ("Smith", "Smith's") as the same person.
 pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person_ty: Option<usize>, name_like: impl Fn(usize) -> bool) {
-    let mut votes: HashMap<&str, HashMap<usize, f32>> = HashMap::new();
+    let mut votes: HashMap<&str, HashMap<usize, f32>> = HashMap::default();
     for s in spans.iter() {
         if name_like(s.ty) {
             *votes.entry(&text[s.start..s.end]).or_default().entry(s.ty).or_default() += s.score;
@@ -93,7 +94,7 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     // CHICAGO" in a fixtures list is the city where "Chicago" in the text is the team.)
     if let Some(p) = person_ty {
         let shouted = |s: &RawSpan| !text[s.start..s.end].chars().any(char::is_lowercase);
-        let mut mixed: HashMap<String, HashMap<usize, f32>> = HashMap::new();
+        let mut mixed: HashMap<String, HashMap<usize, f32>> = HashMap::default();
         for s in spans.iter().filter(|s| name_like(s.ty) && !shouted(s)) {
             *mixed.entry(text[s.start..s.end].to_uppercase()).or_default().entry(s.ty).or_default() += s.score;
         }
@@ -118,8 +119,8 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     let mut added = Vec::new();
     // 2. Other mentions of a confidently tagged name, written the same way, are that name too.
     // First word → one mention of each distinct (name, type): (first, last, type, best score).
-    let mut names: HashMap<&str, Vec<(usize, usize, usize, f32)>> = HashMap::new();
-    let mut seen: HashMap<(&str, usize), usize> = HashMap::new(); // (name, type) → its place in `names[first]`
+    let mut names: HashMap<&str, Vec<(usize, usize, usize, f32)>> = HashMap::default();
+    let mut seen: HashMap<(&str, usize), usize> = HashMap::default(); // (name, type) → its place in `names[first]`
     for s in spans.iter() {
         if name_like(s.ty) && s.score >= HARMONISE_KEEP && text[s.start..].starts_with(char::is_uppercase) {
             let first = toks[s.first_tok].text(text);
@@ -153,7 +154,7 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     }
     // 3. Surnames of people.
     if let Some(person) = person_ty {
-        let mut surnames: HashMap<&str, f32> = HashMap::new();
+        let mut surnames: HashMap<&str, f32> = HashMap::default();
         for s in spans.iter() {
             if s.ty == person && s.last_tok > s.first_tok && s.score > 0.5 {
                 let w = toks[s.last_tok].text(text);
