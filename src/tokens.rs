@@ -168,6 +168,9 @@ fn push(out: &mut Vec<Token>, start: usize, end: usize) {
 
 /// Does `word` (without its final '.') keep the period? Abbreviations, initials and dotted acronyms.
 fn keeps_period(word: &str) -> bool {
+    // Only the last piece counts where hyphens will split the word: "D-N.Y." ("(D-N.Y.)", a
+    // senator's party and state) ends with the abbreviation "N.Y.".
+    let word = word.rsplit(is_dash).next().unwrap_or(word);
     if word.is_empty() {
         return false;
     }
@@ -410,6 +413,9 @@ mod tests {
         assert_eq!(toks("twenty-three 2003-11 US$5"), vec!["twenty", "-", "three", "2003", "-", "11", "US$", "5"]);
         assert_eq!(toks("the 21st in the 1990s"), vec!["the", "21st", "in", "the", "1990s"]);
         assert_eq!(toks("Ting 's car does n't"), vec!["Ting", "'s", "car", "does", "n't"]);
+        // A party and state after a senator's name: the state keeps its abbreviation's period.
+        assert_eq!(toks("Schumer (D-N.Y.) said."), vec!["Schumer", "(", "D", "-", "N.Y.", ")", "said", "."]);
+        assert_eq!(toks("a self-. A know-it-all."), vec!["a", "self", "-", ".", "A", "know", "-", "it", "-", "all", "."]);
     }
 
     #[test]
