@@ -53,16 +53,19 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     pub fn from_data(d: &GazetteerData) -> Gazetteer {
+        Gazetteer::from_owned(d.clone())
+    }
+
+    /// [`Gazetteer::from_data`] reusing `d`'s tables (its key deltas become the keys in place), so
+    /// that loading a model does not hold two copies of each table.
+    pub fn from_owned(d: GazetteerData) -> Gazetteer {
+        let GazetteerData { key_deltas: mut keys, flags, max_tokens } = d;
         let mut key = 0u32;
-        let keys: Vec<u32> = d
-            .key_deltas
-            .iter()
-            .map(|&k| {
-                key = key.wrapping_add(k);
-                key << (32 - KEY_BITS)
-            })
-            .collect();
-        Gazetteer { index: KeyIndex::new(keys), flags: d.flags.clone(), max_tokens: (d.max_tokens as usize).clamp(1, 6) }
+        for k in keys.iter_mut() {
+            key = key.wrapping_add(*k);
+            *k = key << (32 - KEY_BITS);
+        }
+        Gazetteer { index: KeyIndex::new(keys), flags, max_tokens: (max_tokens as usize).clamp(1, 6) }
     }
 
     /// Build from (phrase, flags); phrases are normalised with [`normalise`]. Phrases whose

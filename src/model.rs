@@ -179,19 +179,22 @@ impl Model {
         Ok(Model::from_data(ModelData::from_bytes(bytes)?))
     }
 
+    /// Each table of `d` is freed as soon as its loaded form is built (the order of the fields
+    /// below), so that loading peaks at the loaded model and one table, not at two models.
     pub fn from_data(d: ModelData) -> Model {
-        let ntags = 1 + 4 * d.types.len();
+        let ModelData { version: _, types, first, second, gazetteer, clusters, brown, plain, capitalised, info } = d;
+        let ntags = 1 + 4 * types.len();
         Model {
             ntags,
-            first: Stage::new(d.first, ntags),
-            second: d.second.map(|w| Stage::new(w, ntags)),
-            gazetteer: Gazetteer::from_data(&d.gazetteer),
-            clusters: Gazetteer::from_data(&d.clusters),
-            brown: Gazetteer::from_data(&d.brown),
-            plain: Gazetteer::from_data(&d.plain),
-            capitalised: Gazetteer::from_data(&d.capitalised),
-            info: d.info,
-            types: d.types,
+            first: Stage::new(first, ntags),
+            second: second.map(|w| Stage::new(w, ntags)),
+            gazetteer: Gazetteer::from_owned(gazetteer),
+            clusters: Gazetteer::from_owned(clusters),
+            brown: Gazetteer::from_owned(brown),
+            plain: Gazetteer::from_owned(plain),
+            capitalised: Gazetteer::from_owned(capitalised),
+            info,
+            types,
         }
     }
 }
