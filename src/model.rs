@@ -74,24 +74,57 @@ impl ModelData {
         out
     }
     pub fn from_bytes(bytes: &[u8]) -> Result<ModelData, ModelError> {
-        if bytes.len() < 4 || &bytes[..4] != MAGIC {
-            return Err(ModelError("not an Article Annotator model (bad magic)".into()));
-        }
-        let d: ModelData = postcard::from_bytes(&bytes[4..]).map_err(|e| ModelError(format!("corrupt model: {e}")))?;
-        if d.version != FORMAT_VERSION {
-            return Err(ModelError(format!("model format {} but this build reads {}", d.version, FORMAT_VERSION)));
-        }
-        let nt = 1 + 4 * d.types.len();
-        let ok = |w: &Weights| {
-            let total: usize = w.counts.iter().map(|&c| c as usize).sum();
-            w.feature_deltas.len() == w.counts.len() && w.tags.len() == total && w.weights.len() == total && w.transitions.len() == nt * nt && w.tags.iter().all(|&t| (t as usize) < nt)
-        };
+        let d: ModelData = postcard::from_bytes(after_magic(bytes)?).map_err(corrupt)?;
+        check_version(d.version)?;
+        let nt = check_types(&d.types)?;
         let gaz_ok = [&d.gazetteer, &d.clusters, &d.brown, &d.plain, &d.capitalised].into_iter().all(Gazetteer::data_ok);
-        if d.types.len() > 31 || !ok(&d.first) || !d.second.as_ref().is_none_or(ok) || !gaz_ok {
-            return Err(ModelError("inconsistent model tables".into()));
+        if !weights_ok(&d.first, nt) || !d.second.as_ref().is_none_or(|w| weights_ok(w, nt)) || !gaz_ok {
+            return Err(inconsistent());
         }
         Ok(d)
     }
+}
+
+fn after_magic(bytes: &[u8]) -> Result<&[u8], ModelError> {
+    match bytes.strip_prefix(MAGIC) {
+        Some(rest) => Ok(rest),
+        None => Err(ModelError("not an Article Annotator model (bad magic)".into())),
+    }
+}
+
+fn corrupt(e: postcard::Error) -> ModelError {
+    ModelError(format!("corrupt model: {e}"))
+}
+
+fn inconsistent() -> ModelError {
+    ModelError("inconsistent model tables".into())
+}
+
+fn check_version(version: u32) -> Result<(), ModelError> {
+    if version != FORMAT_VERSION {
+        return Err(ModelError(format!("model format {version} but this build reads {FORMAT_VERSION}")));
+    }
+    Ok(())
+}
+
+/// The number of tags of a model with these entity types.
+fn check_types(types: &[String]) -> Result<usize, ModelError> {
+    if types.len() > 31 {
+        return Err(inconsistent());
+    }
+    Ok(1 + 4 * types.len())
+}
+
+fn weights_ok(w: &Weights, nt: usize) -> bool {
+    let total: usize = w.counts.iter().map(|&c| c as usize).sum();
+    w.feature_deltas.len() == w.counts.len() && w.tags.len() == total && w.weights.len() == total && w.transitions.len() == nt * nt && w.tags.iter().all(|&t| (t as usize) < nt)
+}
+
+/// The next value of a postcard stream, `rest` moved past it.
+fn take<'a, T: Deserialize<'a>>(rest: &mut &'a [u8]) -> Result<T, ModelError> {
+    let (v, r) = postcard::take_from_bytes(rest).map_err(corrupt)?;
+    *rest = r;
+    Ok(v)
 }
 
 /// A loaded model, ready to tag.
@@ -175,8 +208,39 @@ pub fn allowed_prev_table(ntags: usize) -> Vec<Vec<u8>> {
 }
 
 impl Model {
+    /// The model of a model file, read one table at a time: a postcard struct is its fields one
+    /// after another, so each table ([`ModelData`]'s fields, in order) is decoded, checked, built
+    /// into its loaded form and freed before the next. Loading then peaks at the loaded model and
+    /// one table (the embedded model: 2.5 MB of heap, not the 3.2 MB of decoding the whole
+    /// [`ModelData`] first). Same checks and same result as [`Model::from_data`] of
+    /// [`ModelData::from_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        Ok(Model::from_data(ModelData::from_bytes(bytes)?))
+        let mut rest = after_magic(bytes)?;
+        check_version(take(&mut rest)?)?;
+        let types: Vec<String> = take(&mut rest)?;
+        let ntags = check_types(&types)?;
+        let stage = |rest: &mut &[u8]| -> Result<Stage, ModelError> {
+            let w: Weights = take(rest)?;
+            if !weights_ok(&w, ntags) {
+                return Err(inconsistent());
+            }
+            Ok(Stage::new(w, ntags))
+        };
+        let first = stage(&mut rest)?;
+        let second = match take::<bool>(&mut rest)? {
+            true => Some(stage(&mut rest)?),
+            false => None,
+        };
+        let table = |rest: &mut &[u8]| -> Result<Gazetteer, ModelError> {
+            let d: GazetteerData = take(rest)?;
+            if !Gazetteer::data_ok(&d) {
+                return Err(inconsistent());
+            }
+            Ok(Gazetteer::from_owned(d))
+        };
+        let (gazetteer, clusters, brown, plain, capitalised) = (table(&mut rest)?, table(&mut rest)?, table(&mut rest)?, table(&mut rest)?, table(&mut rest)?);
+        let info: String = take(&mut rest)?;
+        Ok(Model { types, ntags, first, second, gazetteer, clusters, brown, plain, capitalised, info })
     }
 
     /// Each table of `d` is freed as soon as its loaded form is built (the order of the fields
@@ -652,9 +716,31 @@ mod tests {
     }
 
     #[test]
+    fn reading_one_table_at_a_time_loads_the_same_model() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/annotator.model")).expect("committed model");
+        let (a, b) = (Model::from_bytes(&bytes).unwrap(), Model::from_data(ModelData::from_bytes(&bytes).unwrap()));
+        assert_eq!((&a.types, a.ntags, &a.info), (&b.types, b.ntags, &b.info));
+        assert_eq!((a.first.heap_bytes(), a.second.is_some()), (b.first.heap_bytes(), b.second.is_some()));
+        for (x, y) in [(&a.gazetteer, &b.gazetteer), (&a.clusters, &b.clusters), (&a.brown, &b.brown), (&a.plain, &b.plain), (&a.capitalised, &b.capitalised)] {
+            assert_eq!((x.len(), x.max_tokens), (y.len(), y.max_tokens));
+        }
+        assert_eq!((a.gazetteer.get("new york"), a.brown.get("the")), (b.gazetteer.get("new york"), b.brown.get("the")));
+        let feats: Vec<u32> = (0..40u32).map(|k| crate::hash::Fnv::new(1).byte(k as u8).finish32()).collect();
+        let offs = [0u32, 10, 20, 30, 40];
+        assert_eq!(a.first.decode(&feats, &offs), b.first.decode(&feats, &offs));
+        // A file cut short anywhere is an error, never a panic.
+        for cut in [0, 3, 4, 5, 100, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Model::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
     fn rejects_garbage() {
         assert!(ModelData::from_bytes(b"").is_err());
         assert!(ModelData::from_bytes(b"AAM1\xff\xff\xff").is_err());
         assert!(ModelData::from_bytes(b"hello world").is_err());
+        assert!(Model::from_bytes(b"").is_err());
+        assert!(Model::from_bytes(b"AAM1\xff\xff\xff").is_err());
+        assert!(Model::from_bytes(b"hello world").is_err());
     }
 }
