@@ -151,7 +151,21 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, newline: bool, out: &mut 
     }
 }
 
+/// The currency sign or prefix that `text[s..e]` starts with, right before a digit ("$1.25", "US$5").
+fn currency_prefix(text: &str, s: usize, e: usize) -> Option<&'static str> {
+    let w = &text.as_bytes()[s..e];
+    // Most words start with no prefix's first byte: one comparison each, not one per prefix.
+    if !w.first().is_some_and(|b| CURRENCY_PREFIXES.iter().any(|p| p.as_bytes()[0] == *b)) {
+        return None;
+    }
+    CURRENCY_PREFIXES.iter().copied().find(|p| w.len() > p.len() && w.starts_with(p.as_bytes()) && next_is_digit(text, s + p.len(), e))
+}
+
 fn is_clitic(w: &str) -> bool {
+    // The longest clitic, "n’t", is 5 bytes: longer words need no lower-casing to rule out.
+    if w.len() > 5 {
+        return false;
+    }
     let w = w.to_lowercase().replace('’', "'");
     matches!(w.as_str(), "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m" | "n't")
 }
@@ -194,7 +208,7 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
     loop {
         let w = &text[s..e];
         // Currency prefix: "$1.25", "US$5", "€40m".
-        if let Some(p) = CURRENCY_PREFIXES.iter().find(|p| w.len() > p.len() && w.starts_with(*p) && next_is_digit(text, s + p.len(), e)) {
+        if let Some(p) = currency_prefix(text, s, e) {
             push(out, s, s + p.len());
             s += p.len();
             continue;
@@ -220,7 +234,7 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
 /// A piece of a chunk without internal dashes: currency prefixes, then clitics and trailing
 /// symbols peeled off its end, then the core.
 fn split_piece(text: &str, mut s: usize, e: usize, out: &mut Vec<Token>) {
-    while let Some(p) = CURRENCY_PREFIXES.iter().find(|p| e - s > p.len() && text[s..e].starts_with(*p) && next_is_digit(text, s + p.len(), e)) {
+    while let Some(p) = currency_prefix(text, s, e) {
         push(out, s, s + p.len());
         s += p.len();
     }
