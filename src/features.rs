@@ -291,12 +291,15 @@ pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown
 #[allow(clippy::too_many_arguments)]
 pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>, skip: &[bool]) {
     let n = view.len();
-    let keys: Vec<u32> = (0..n).map(|i| crate::hash::key32(view.lower(i))).collect();
+    // Each word hashed once: the full 64-bit state keys the word-class memo, its 32-bit key
+    // (`hash::key32`) the lookups.
+    let states: Vec<u64> = (0..n).map(|i| Fnv::new(0).str(view.lower(i)).0).collect();
+    let keys: Vec<u32> = states.iter().map(|&h| Fnv(h).finish32()).collect();
     let cl: Vec<u16> = keys.iter().map(|&k| clusters.get_key(k)).collect();
     let br: Vec<u16> = if brown.is_empty() { vec![] } else { keys.iter().map(|&k| brown.get_key(k)).collect() };
     let places = place_matches(view, gaz);
     let name_flags: Vec<u16> = keys.iter().map(|&k| gaz.get_key(k) & !gazetteer::PLACE_MASK).collect();
-    let classes: Vec<&str> = (0..n).map(|i| word_class_cached(view.lower(i))).collect();
+    let classes: Vec<&str> = (0..n).map(|i| word_class_cached(view.lower(i), states[i])).collect();
     // A neighbour's word or shape, or the sentence's edge.
     let edge = |i: isize| if i < 0 { Some("<s>") } else if i as usize >= n { Some("</s>") } else { None };
     let lower = |i: isize| edge(i).unwrap_or_else(|| view.lower(i as usize));
@@ -416,23 +419,24 @@ pub fn stack(text: &str, toks: &[Token], first_tags: &[usize], votes: &DocVotes,
 }
 
 /// `numbers::word_class` ("-" for none), memoised per thread: the grammar's word tables are
-/// searched once per distinct word form instead of once per token.
-fn word_class_cached(w: &str) -> &'static str {
+/// searched once per distinct word form instead of once per token. `hash` is the word's FNV state
+/// (`Fnv::new(0).str(w).0`): the memo keeps 8 bytes a word, not the word.
+fn word_class_cached(w: &str, hash: u64) -> &'static str {
     use std::cell::RefCell;
     use std::collections::HashMap;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, &'static str, crate::hash::FnvBuild>> = RefCell::new(HashMap::default());
+        static CACHE: RefCell<HashMap<u64, &'static str, crate::hash::FnvBuild>> = RefCell::new(HashMap::default());
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some(&k) = c.get(w) {
+        if let Some(&k) = c.get(&hash) {
             return k;
         }
         if c.len() > 100_000 {
             c.clear();
         }
         let k = crate::numbers::word_class(w).unwrap_or("-");
-        c.insert(w.to_string(), k);
+        c.insert(hash, k);
         k
     })
 }
@@ -548,7 +552,7 @@ mod tests {
         for w in ["m", "h", "mary", "uhl", "ohio", "emm", "ma", "mm2", "obama", "john"] {
             assert!(!is_interjection(w), "{w}");
         }
-        assert_eq!(word_class_cached("twenty"), "numword");
+        assert_eq!(word_class_cached("twenty", Fnv::new(0).str("twenty").0), "numword");
     }
     #[test]
     fn features_are_deterministic_and_per_token() {
