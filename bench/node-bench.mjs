@@ -2,8 +2,9 @@
 //   - the shipped wasm (www/pkg) through initSync({ module }), annotate(doc, {}) per document;
 //   - compromise: nlp(doc) then .people(), .places(), .numbers(), each collected with .out('array')
 //     (the work the page does; compromise's core has no date finder without a plugin).
-// Each measurement: warm-up passes for 0.5 s (at least one), then repetitions (≥3 unless they already took 12 s, more while
-// under 1.5 s, ≤15); the median seconds per pass is reported. Also the wasm at 1k/10k/100k/1M words
+// The two sides alternate pass by pass (see measurePair). The other measurements: warm-up passes for 0.5 s (at least one),
+// then repetitions (≥3 unless they already took 12 s, more while under 1.5 s, ≤15); the median seconds per pass is reported.
+// Also the wasm at 1k/10k/100k/1M words
 // (no warm-up above 100k words, as the earlier runs have warmed it; at least 2 repetitions).
 // Writes bench/out/node.json.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,17 +44,35 @@ function measure(fn, docs, { warmup = true, minReps = 1 } = {}) {
   return { reps: times.length, median_s: median(times), min_s: times[0], max_s: times[times.length - 1], found };
 }
 
+// Ours and compromise on the same documents, their passes alternating (ABAB…) so that both see
+// the same machine: on a shared machine the speed drifts over seconds, and measuring one side
+// after the other moved the ratio between 10× and 19× from one run to the next. Each side warms
+// up for 0.5 s, then passes alternate until each side has ≥ 3 passes and, unless that already
+// took 12 s, ≥ 1.5 s of passes (≤ 15 each); each side's median seconds per pass is reported, and
+// `ratio` is the median of the per-round ratios (pass i of compromise / pass i of ours).
+function measurePair(fa, fb, docs) {
+  const run = (fn) => { const t = performance.now(); const found = fn(docs); return [(performance.now() - t) / 1000, found]; };
+  for (const fn of [fa, fb]) { const until = performance.now() + 500; do run(fn); while (performance.now() < until); }
+  const a = [], b = [];
+  let ta = 0, tb = 0, fa1 = 0, fb1 = 0;
+  const enough = (xs, t) => xs.length >= 15 || (xs.length >= 3 && (t >= 1.5 || ta + tb >= 12));
+  while (!(enough(a, ta) && enough(b, tb))) {
+    const [sa, na] = run(fa); a.push(sa); ta += sa; fa1 = na;
+    const [sb, nb] = run(fb); b.push(sb); tb += sb; fb1 = nb;
+  }
+  const stats = (xs, found) => { const s = [...xs].sort((x, y) => x - y); return { reps: xs.length, median_s: median(xs), min_s: s[0], max_s: s[s.length - 1], found }; };
+  return { a: stats(a, fa1), b: stats(b, fb1), ratio: median(a.map((x, i) => b[i] / x)) };
+}
+
 const { corpora, sized } = loadTexts();
 const result = { compromise: compromiseVersion, node: process.version, corpora: {}, sized: {} };
 for (const [name, docs] of Object.entries(corpora)) {
   const words = docs.reduce((a, d) => a + countWords(d), 0);
   const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d), 0);
-  process.stderr.write(`bench: node: ${name}: wasm…`);
-  const wasm = measure(ours, docs);
-  process.stderr.write(` compromise…`);
-  const comp = measure(theirs, docs);
+  process.stderr.write(`bench: node: ${name}: wasm and compromise, alternating…`);
+  const { a: wasm, b: comp, ratio } = measurePair(ours, theirs, docs);
   process.stderr.write(` done\n`);
-  result.corpora[name] = { docs: docs.length, words, bytes, wasm, compromise: comp };
+  result.corpora[name] = { docs: docs.length, words, bytes, wasm, compromise: comp, ratio };
 }
 for (const [name, text] of Object.entries(sized)) {
   process.stderr.write(`bench: node: wasm ${name}\n`);

@@ -37,7 +37,8 @@ for (const [name, label] of [['article', 'article'], ['ontonotes', 'OntoNotes de
   if (n) row('Throughput', `native core, ${what}`, `${int(nw)} words/s`, `${int(nt)} tokens/s; ${reps(n)}, ${f1(n.median_s * 1000)} ms/pass`);
   if (c) row('Throughput', `wasm in Node, ${what}`, `${int(ww)} words/s`, `${n ? `${int(n.tokens / c.wasm.median_s)} tokens/s; ` : ''}${reps(c.wasm)}, ${f1(c.wasm.median_s * 1000)} ms/pass`);
   if (c) row('Throughput', `compromise ${node.compromise}, ${what}`, `${int(cw)} words/s`, `nlp + people/places/numbers; ${reps(c.compromise)}, ${f1(c.compromise.median_s * 1000)} ms/pass`);
-  if (c) row('Throughput', `**ratio wasm / compromise**, ${label}`, `**${ratio(ww, cw)}**`, `target ≥ 20×: ${ww / cw >= 20 ? 'met' : 'NOT met'}; native / compromise ${ratio(nw, cw)}`);
+  const r = c && (c.ratio ?? ww / cw);
+  if (c) row('Throughput', `**ratio wasm / compromise**, ${label}`, `**${ratio(r, 1)}**`, `target ≥ 20×: ${r >= 20 ? 'met' : 'NOT met'}; median of the per-round ratios, passes alternating (ratio of the medians ${ratio(ww, cw)}); native / compromise ${ratio(nw, cw)}`);
 }
 
 // 6. Linearity
