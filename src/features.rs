@@ -553,6 +553,10 @@ mod tests {
             assert!(!is_interjection(w), "{w}");
         }
         assert_eq!(word_class_cached("twenty", Fnv::new(0).str("twenty").0), "numword");
+        // `extract` derives each word's lookup key from the state it hashes once.
+        for w in ["paris", "twenty", "", "zürich"] {
+            assert_eq!(Fnv(Fnv::new(0).str(w).0).finish32(), crate::hash::key32(w));
+        }
     }
     #[test]
     fn features_are_deterministic_and_per_token() {
