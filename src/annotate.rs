@@ -389,7 +389,7 @@ impl Annotator {
         match m.capitalised.get(&norm) {
             1 => Some(Case::Title),
             2 => Some(Case::Upper),
-            _ if w.len() >= 3 && m.brown.get(&norm) == 0 && m.gazetteer.get(&norm) != 0 => Some(Case::Title),
+            _ if w.len() >= 3 && m.brown.get(&norm) == 0 && m.gazetteer.get(&norm) & !gazetteer::TOWN != 0 => Some(Case::Title),
             _ => None,
         }
     }
@@ -448,6 +448,8 @@ impl Annotator {
             spans::town_before_region(text, toks, &mut raw, gpe, region);
             let state = |s: &RawSpan| US_STATE_ABBREVIATIONS.contains(&gazetteer::normalise(&text[s.start..s.end]).as_str());
             spans::towns_of_state_abbreviations(text, &mut raw, gpe, |t| Some(t) == self.person || Some(t) == ty("ORG"), state);
+            let is_place = |t: usize| Some(t) == Some(gpe) || Some(t) == ty("LOC") || Some(t) == ty("FAC");
+            spans::towns_after_locatives(text, toks, &mut raw, gpe, self.person, is_place, |first| self.place_name_len(text, toks, first));
         }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
         // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.
@@ -494,6 +496,29 @@ impl Annotator {
         Some(e)
     }
 
+    /// Tokens of the longest place name (towns included) that the lists hold starting at token
+    /// `first`, 0 for none. A town that only the towns list knows must not be a first name ("in
+    /// David": David, Panama), a common word (a plain word of the model: "Time", "Police", "Most"
+    /// are towns too) nor a word of faith ("believe in God": God, Hungary).
+    fn place_name_len(&self, text: &str, toks: &[tokens::Token], first: usize) -> usize {
+        let m = &self.model;
+        let mut phrase = String::new();
+        let mut best = 0;
+        for len in 1..=m.gazetteer.max_tokens.min(toks.len() - first) {
+            if len > 1 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&gazetteer::normalise(toks[first + len - 1].text(text)));
+            let f = m.gazetteer.get(&phrase);
+            let town_only = f & gazetteer::PLACE_MASK == 0;
+            let common = || f & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0 || phrase.split(' ').any(|w| m.plain.get_key(crate::hash::key32(w)) != 0) || matches!(phrase.as_str(), "god" | "allah" | "heaven" | "hell" | "paradise" | "jesus" | "christ");
+            if f & (gazetteer::PLACE_MASK | gazetteer::TOWN) != 0 && !(town_only && common()) {
+                best = len;
+            }
+        }
+        best
+    }
+
     fn place_kind(&self, span: &str) -> String {
         let name = gazetteer::normalise(span);
         // "the Netherlands", "the United States": the lists have them without the article.
@@ -513,7 +538,7 @@ impl Annotator {
             "city"
         } else if f & gazetteer::REGION != 0 {
             "region"
-        } else if f & gazetteer::CITY != 0 {
+        } else if f & (gazetteer::CITY | gazetteer::TOWN) != 0 {
             "city"
         } else {
             "place"

@@ -559,6 +559,24 @@ mod tests {
         }
     }
     #[test]
+    fn towns_are_not_features() {
+        // The towns list is read only after the tagger: a sentence gets the same features with
+        // or without it, whatever else the list says about the word.
+        let text = "Fighting raged in Kherson near Ferguson";
+        let toks = crate::tokens::tokenize(text);
+        let view = SentenceView::new(text, &toks);
+        let run = |entries: Vec<(String, u16)>| {
+            let gaz = Gazetteer::from_data(&Gazetteer::build(entries));
+            let empty = Gazetteer::default();
+            let (mut f, mut o) = (vec![], vec![]);
+            extract(&view, &gaz, &empty, &empty, &DocContext::default(), &toks, &mut f, &mut o);
+            (f, o)
+        };
+        let ferguson = ("Ferguson".to_string(), gazetteer::LAST);
+        assert_eq!(run(vec![ferguson.clone()]), run(vec![("Kherson".into(), gazetteer::TOWN), ("Ferguson".into(), gazetteer::TOWN), ferguson]));
+    }
+
+    #[test]
     fn features_are_deterministic_and_per_token() {
         let text = "ANGELA MERKEL VISITS PARIS";
         let toks = crate::tokens::tokenize(text);

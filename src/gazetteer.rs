@@ -21,6 +21,10 @@ pub const LAST_COMMON: u16 = 1 << 8; // top 1,000 surnames
 pub const LAST: u16 = 1 << 9; // top 20,000
 pub const LAST_RARE: u16 = 1 << 10;
 pub const PLACE_MASK: u16 = COUNTRY | REGION | CITY_BIG | CITY_MID | CITY | CONTINENT;
+/// A town (a city below the tagger's population threshold, 15,000+ people): kept out of the
+/// tagger's features (not in `PLACE_MASK` nor `FLAG_NAMES`), read only after the tagger, for a
+/// place's kind and for towns after "in", "near" and the like (`spans::towns_after_locatives`).
+pub const TOWN: u16 = 1 << 11;
 
 pub const FLAG_NAMES: [&str; 11] = [
     "country", "region", "citybig", "citymid", "city", "continent", "firstc", "first", "lastc", "last", "lastr",
@@ -29,7 +33,7 @@ pub const FLAG_NAMES: [&str; 11] = [
 /// Bits of a phrase's [`key32`] kept in the model: the top 24. Tables of 10,000–60,000 phrases
 /// then store about 2 bytes a key (sorted, delta-encoded) instead of the phrase itself, and an
 /// unknown phrase matches some entry by chance with odds of at most 60,000 in 16.7 million.
-pub const KEY_BITS: u32 = 24;
+pub const KEY_BITS: u32 = crate::hash::INDEX_KEY_BITS;
 const KEY_MASK: u32 = !((1u32 << (32 - KEY_BITS)) - 1);
 
 /// Serialised form: the entries' keys (top [`KEY_BITS`] of [`key32`], sorted, each stored as

@@ -68,16 +68,23 @@ pub fn key32(s: &str) -> u32 {
     Fnv::new(0).str(s).finish32()
 }
 
-/// A compact, read-only set of well-mixed 32-bit keys: sorted, cut into buckets by their top
-/// bits (about four keys a bucket), so a lookup reads one bucket bound and scans a few adjacent
-/// keys. About 5 bytes a key, against 12–16 for a hash table at a comfortable load.
+/// A compact, read-only set of well-mixed keys of `KEY_BITS` bits (the top bits of a `u32`, the
+/// rest zero, as the model's tables store them): sorted, cut into buckets by their top bits
+/// (about four keys a bucket, at least 2^(KEY_BITS - 16) buckets), so that within a bucket a key
+/// is told apart by its next 16 bits, stored as a `u16`. A lookup reads one bucket bound and scans
+/// a few adjacent `u16`s. About 3 bytes a key, against 12–16 for a hash table at a comfortable load.
 #[derive(Debug, Clone)]
 pub struct KeyIndex {
-    keys: Vec<u32>,
+    /// Per key, in order: its 16 bits after the bucket bits.
+    rest: Vec<u16>,
     /// `starts[b]..starts[b + 1]`: the keys of bucket `b`.
     starts: Vec<u32>,
-    shift: u32,
+    /// log2 of the bucket count.
+    bucket_bits: u32,
 }
+
+/// Bits of the keys a [`KeyIndex`] holds (the top ones of a `u32`).
+pub const INDEX_KEY_BITS: u32 = 24;
 
 impl Default for KeyIndex {
     fn default() -> Self {
@@ -86,45 +93,60 @@ impl Default for KeyIndex {
 }
 
 impl KeyIndex {
-    /// `keys` must be sorted and free of duplicates.
+    /// `keys` must be sorted, free of duplicates, with their low `32 - INDEX_KEY_BITS` bits zero.
     pub fn new(keys: Vec<u32>) -> KeyIndex {
         debug_assert!(keys.windows(2).all(|w| w[0] < w[1]));
-        let nb = (keys.len() / 4).next_power_of_two().max(1);
-        let shift = 32 - nb.trailing_zeros();
+        debug_assert!(keys.iter().all(|k| k & ((1 << (32 - INDEX_KEY_BITS)) - 1) == 0));
+        let nb = (keys.len() / 4).next_power_of_two().max(1 << (INDEX_KEY_BITS - 16));
+        let bucket_bits = nb.trailing_zeros();
         let mut starts = Vec::with_capacity(nb + 1);
         let mut i = 0;
         for b in 0..nb {
-            while i < keys.len() && ((keys[i] as u64) >> shift) < b as u64 {
+            while i < keys.len() && Self::bucket(keys[i], bucket_bits) < b {
                 i += 1;
             }
             starts.push(i as u32);
         }
         starts.push(keys.len() as u32);
-        KeyIndex { keys, starts, shift }
+        let rest = keys.iter().map(|&k| Self::rest(k, bucket_bits)).collect();
+        KeyIndex { rest, starts, bucket_bits }
     }
 
-    /// Where `key` is in the index (its rank among the keys), if it is.
+    #[inline]
+    fn bucket(key: u32, bucket_bits: u32) -> usize {
+        ((key as u64) >> (32 - bucket_bits)) as usize
+    }
+
+    #[inline]
+    fn rest(key: u32, bucket_bits: u32) -> u16 {
+        (((key as u64) << bucket_bits) >> 16) as u16
+    }
+
+    /// Where `key` is in the index (its rank among the keys), if it is. `key`'s bits below
+    /// `INDEX_KEY_BITS` are ignored.
     #[inline]
     pub fn find(&self, key: u32) -> Option<usize> {
-        let b = ((key as u64) >> self.shift) as usize;
+        let key = key & !((1 << (32 - INDEX_KEY_BITS)) - 1);
+        let b = Self::bucket(key, self.bucket_bits);
         let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
-        for (j, &k) in self.keys[lo..hi].iter().enumerate() {
-            if k >= key {
-                return (k == key).then_some(lo + j);
+        let r = Self::rest(key, self.bucket_bits);
+        for (j, &k) in self.rest[lo..hi].iter().enumerate() {
+            if k >= r {
+                return (k == r).then_some(lo + j);
             }
         }
         None
     }
 
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.rest.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.rest.is_empty()
     }
     /// Heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        4 * (self.keys.capacity() + self.starts.capacity())
+        2 * self.rest.capacity() + 4 * self.starts.capacity()
     }
 }
 
@@ -133,19 +155,27 @@ mod tests {
     use super::*;
     #[test]
     fn key_index_finds_exactly_its_keys() {
-        assert_eq!(KeyIndex::default().find(7), None);
-        for n in [0usize, 1, 2, 3, 5, 17, 1000] {
-            let mut keys: Vec<u32> = (0..n as u32).map(|i| Fnv::new(9).byte(i as u8).byte((i >> 8) as u8).finish32()).collect();
-            keys.extend([0, u32::MAX].iter().take(if n > 3 { 2 } else { 0 }));
+        assert_eq!(KeyIndex::default().find(7 << 8), None);
+        let top = |k: u32| k & !((1 << (32 - INDEX_KEY_BITS)) - 1);
+        for n in [0usize, 1, 2, 3, 5, 17, 1000, 100_000] {
+            let mut keys: Vec<u32> = (0..n as u32).map(|i| top(Fnv::new(9).byte(i as u8).byte((i >> 8) as u8).byte((i >> 16) as u8).finish32())).collect();
+            keys.extend([0, top(u32::MAX)].iter().take(if n > 3 { 2 } else { 0 }));
             keys.sort();
             keys.dedup();
             let idx = KeyIndex::new(keys.clone());
+            assert_eq!(idx.len(), keys.len());
             for (i, &k) in keys.iter().enumerate() {
                 assert_eq!(idx.find(k), Some(i));
+                // The bits below the key bits do not matter.
+                assert_eq!(idx.find(k | 0x7f), Some(i));
             }
-            for probe in 0..2000u32 {
-                let k = probe.wrapping_mul(2_654_435_761);
+            for probe in 0..20_000u32 {
+                let k = top(probe.wrapping_mul(2_654_435_761));
                 assert_eq!(idx.find(k).is_some(), keys.binary_search(&k).is_ok(), "{k}");
+                // Keys one step away in the bucket's bits or the rest's are told apart.
+                for near in [k ^ (1 << 8), k ^ (1 << 23), k ^ (1 << 24), k ^ (1 << 31)] {
+                    assert_eq!(idx.find(near).is_some(), keys.binary_search(&near).is_ok(), "{near}");
+                }
             }
         }
     }

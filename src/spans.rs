@@ -278,6 +278,60 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
 }
 
+/// "shelled areas near Nova Kakhovka", "protests in Ferguson": a place name the lists know
+/// (`place_len` gives the tokens of the longest one starting at a token, 0 for none; towns of
+/// 15,000+ people included), each word capitalised, right after "in", "near", "outside",
+/// "around", "toward(s)" or "into", after "residents of", "the town of" and the like, or after a
+/// place and "and", "or" or a comma ("in Kherson and Irpin"), and not followed by another
+/// capitalised word or "'s", is a place
+/// where the tagger found nothing there, or only a person of exactly those words (a surname:
+/// "Ferguson", "Bucha"). Months and weekdays never ("in March", a town in England).
+pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, person_ty: Option<usize>, is_place: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
+    let tok = |i: usize| toks[i].text(text);
+    let titlecase = |i: usize| crate::tokens::is_capitalised_word(tok(i));
+    if !spans.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)) {
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+    // The span covering token `i` (spans are sorted and do not overlap), found by bisection: no
+    // per-token table, as the candidates are few.
+    let owner = |spans: &[RawSpan], i: usize| {
+        let k = spans.partition_point(|s| s.first_tok <= i);
+        (k > 0 && spans[k - 1].last_tok >= i).then(|| k - 1)
+    };
+    let mut added = vec![];
+    let mut i = 1;
+    while i < toks.len() {
+        let after_locative = matches!(tok(i - 1), "in" | "near" | "outside" | "around" | "toward" | "towards" | "into")
+            || (tok(i - 1) == "of" && i >= 2 && matches!(tok(i - 2).to_lowercase().as_str(), "residents" | "town" | "city" | "village" | "outskirts" | "suburbs" | "mayor" | "streets" | "centre" | "center"))
+            // "in Kherson and Irpin": after a place and "and", "or" or a comma.
+            || (matches!(tok(i - 1), "and" | "or" | ",") && i >= 2 && owner(spans, i - 2).is_some_and(|k| spans[k].last_tok == i - 2 && is_place(spans[k].ty)));
+        if !(titlecase(i) && after_locative && !toks[i].after_newline) {
+            i += 1;
+            continue;
+        }
+        let n = place_len(i);
+        let last = i + n.max(1) - 1;
+        let ok = n > 0
+            && (i..=last).all(titlecase)
+            && !toks.get(last + 1).is_some_and(|t| crate::tokens::is_capitalised_word(t.text(text)) || matches!(t.text(text), "'s" | "’s"))
+            && !(n == 1 && matches!(crate::numbers::word_class(&tok(i).to_lowercase()), Some("month" | "weekday")));
+        if ok {
+            match owner(spans, i) {
+                None if (i..=last).all(|k| owner(spans, k).is_none()) => {
+                    added.push(RawSpan { start: toks[i].start, end: toks[last].end, ty: place_ty, score: 0.6, first_tok: i, last_tok: last });
+                }
+                Some(k) if Some(spans[k].ty) == person_ty && spans[k].first_tok == i && spans[k].last_tok == last => spans[k].ty = place_ty,
+                _ => {}
+            }
+        }
+        i = last + 1;
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// "Campbell, Calif.", "Marietta, Ga.": a name the tagger took for a person or an organisation
 /// (`retypable`) right before a comma and a US state as the news agencies abbreviate it
 /// (`is_state_abbreviation`) is a town. On OntoNotes train and dev, 14 of the 15 such person and
@@ -1064,6 +1118,42 @@ mod tests {
         // Not after a name or an organisation, nor before a possessive.
         assert_eq!(run("said John Smith, Ireland", "Ireland"), vec!["Ireland"]);
         assert_eq!(run("the chief of Acme, Ireland's biggest firm", "Ireland"), vec!["Ireland"]);
+    }
+
+    #[test]
+    fn a_known_town_after_in_or_near_is_a_place() {
+        // Type 0: a place, 1: a person, 2: an organisation. The lists know "Nova Kakhovka",
+        // "Kherson", "Irpin", "Bucha" and "Ferguson".
+        let run = |text: &str, found: &[(&str, usize)]| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw: Vec<RawSpan> = found
+                .iter()
+                .map(|&(t, ty)| {
+                    let s = text.find(t).unwrap();
+                    let f = toks.iter().position(|k| k.start == s).unwrap();
+                    let l = toks.iter().position(|k| k.end == s + t.len()).unwrap();
+                    RawSpan { start: s, end: s + t.len(), ty, score: 0.8, first_tok: f, last_tok: l }
+                })
+                .collect();
+            let names = ["nova kakhovka", "kherson", "irpin", "bucha", "ferguson"];
+            let place_len = |i: usize| (1..=2).rev().find(|&n| i + n <= toks.len() && names.contains(&toks[i..i + n].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" ").as_str())).unwrap_or(0);
+            towns_after_locatives(text, &toks, &mut raw, 0, Some(1), |t| t == 0, place_len);
+            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Shelling near Nova Kakhovka went on.", &[]), vec![s("Nova Kakhovka", 0)]);
+        // After a place and "and"; the tagger's place is kept as it is.
+        assert_eq!(run("Fighting raged in Kherson and Irpin.", &[("Kherson", 0)]), vec![s("Kherson", 0), s("Irpin", 0)]);
+        // A person of exactly the town's words becomes the place; after "residents of" too.
+        assert_eq!(run("Protests erupted in Ferguson after the shooting.", &[("Ferguson", 1)]), vec![s("Ferguson", 0)]);
+        assert_eq!(run("Residents of Bucha spoke.", &[("Bucha", 1)]), vec![s("Bucha", 0)]);
+        // Not: another word of a longer name follows, a possessive, no locative word before,
+        // an organisation there, a lower-case mention.
+        assert_eq!(run("She lives in Kherson Oblast.", &[]), vec![]);
+        assert_eq!(run("It was in Ferguson's report.", &[]), vec![]);
+        assert_eq!(run("Ferguson said so. Kherson is far.", &[]), vec![]);
+        assert_eq!(run("He works in Bucha.", &[("Bucha", 2)]), vec![s("Bucha", 2)]);
+        assert_eq!(run("shelling near kherson", &[]), vec![]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub const ONTONOTES_TYPES: [&str; 18] = [
 ];
 
 /// Builds the gazetteer from `dir` (= `../shared/data/gazetteers`).
-/// Cities below `min_city_pop` inhabitants are left out.
+/// Cities below `min_city_pop` inhabitants (and above 15,000) are towns ([`gazetteer::TOWN`]).
 pub fn build_gazetteer(dir: &Path, min_city_pop: u64) -> Result<GazetteerData, String> {
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).map_err(|e| format!("{}: {e}", dir.join(p).display()));
     let json = |p: &str| -> Result<serde_json::Value, String> { serde_json::from_str(&read(p)?).map_err(|e| format!("{p}: {e}")) };
@@ -66,10 +66,11 @@ pub fn build_gazetteer(dir: &Path, min_city_pop: u64) -> Result<GazetteerData, S
             continue;
         }
         let pop: u64 = cols[4].parse().unwrap_or(0);
-        if pop < min_city_pop.max(15_000) {
+        if pop < 15_000 {
             continue;
         }
-        let flag = if pop >= 1_000_000 { gazetteer::CITY_BIG } else if pop >= 100_000 { gazetteer::CITY_MID } else { gazetteer::CITY };
+        // Below `min_city_pop`: a town, which the tagger's features do not see.
+        let flag = if pop < min_city_pop { gazetteer::TOWN } else if pop >= 1_000_000 { gazetteer::CITY_BIG } else if pop >= 100_000 { gazetteer::CITY_MID } else { gazetteer::CITY };
         e.push((cols[1].into(), flag));
         if pop >= 1_000_000 {
             for alt in cols[7].split('|') {
