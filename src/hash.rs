@@ -68,9 +68,9 @@ pub fn key32(s: &str) -> u32 {
     Fnv::new(0).str(s).finish32()
 }
 
-/// A compact, read-only set of well-mixed keys of `KEY_BITS` bits (the top bits of a `u32`, the
-/// rest zero, as the model's tables store them): sorted, cut into buckets by their top bits
-/// (about four keys a bucket, at least 2^(KEY_BITS - 16) buckets), so that within a bucket a key
+/// A compact, read-only set of well-mixed keys of [`INDEX_KEY_BITS`] bits (the top bits of a
+/// `u32`, the rest zero, as the model's tables store them): sorted, cut into buckets by their top
+/// bits (about four keys a bucket, at least 2^(INDEX_KEY_BITS - 16) buckets), so that within a bucket a key
 /// is told apart by its next 16 bits, stored as a `u16`. A lookup reads one bucket bound and scans
 /// a few adjacent `u16`s. About 3 bytes a key, against 12–16 for a hash table at a comfortable load.
 #[derive(Debug, Clone)]

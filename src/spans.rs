@@ -283,9 +283,9 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
 /// 15,000+ people included), each word capitalised, right after "in", "near", "outside",
 /// "around", "toward(s)" or "into", after "residents of", "the town of" and the like, or after a
 /// place and "and", "or" or a comma ("in Kherson and Irpin"), and not followed by another
-/// capitalised word or "'s", is a place
-/// where the tagger found nothing there, or only a person of exactly those words (a surname:
-/// "Ferguson", "Bucha"). Months and weekdays never ("in March", a town in England).
+/// capitalised word or "'s", is a place where the tagger found nothing there, or only a person of
+/// exactly those words (a surname: "Ferguson", "Bucha"). Months and weekdays never ("in March",
+/// a town in England).
 pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, person_ty: Option<usize>, is_place: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
     let tok = |i: usize| toks[i].text(text);
     let titlecase = |i: usize| crate::tokens::is_capitalised_word(tok(i));
