@@ -448,6 +448,12 @@ impl Annotator {
             spans::town_before_region(text, toks, &mut raw, gpe, region);
             let state = |s: &RawSpan| US_STATE_ABBREVIATIONS.contains(&gazetteer::normalise(&text[s.start..s.end]).as_str());
             spans::towns_of_state_abbreviations(text, &mut raw, gpe, |t| Some(t) == self.person || Some(t) == ty("ORG"), state);
+            // Regions only: with countries too, dev PERSON lost 3 people ("…, Mexico").
+            if let Some(p) = self.person {
+                let full_region = |s: &RawSpan| s.ty == gpe && self.place_kind(&text[s.start..s.end]) == "region";
+                let first_name = |w: &str| self.model.gazetteer.get(&gazetteer::normalise(w)) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0;
+                spans::towns_before_regions(text, toks, &mut raw, gpe, p, full_region, first_name);
+            }
             let is_place = |t: usize| Some(t) == Some(gpe) || Some(t) == ty("LOC") || Some(t) == ty("FAC");
             spans::towns_after_locatives(text, toks, &mut raw, gpe, self.person, is_place, |first| self.place_name_len(text, toks, first));
         }

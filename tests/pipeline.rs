@@ -198,3 +198,14 @@ fn towns_the_tagger_does_not_know_are_places_after_in_and_near() {
     assert!(!ents.iter().any(|e| e.label == Label::Place), "{ents:#?}");
     assert_eq!(find(&ents, "March").map(|e| e.label), Some(Label::Date), "{ents:#?}");
 }
+
+#[test]
+fn a_town_before_its_state_is_a_place_not_a_person() {
+    let text = "He grew up in Gary, Indiana, and moved to Marlow Bend, Ohio, in 2010. Peggy Wehmeyer, Louisiana.";
+    let ents = ann().annotate(text, &Options::default());
+    for town in ["Gary", "Marlow Bend"] {
+        let e = find(&ents, town).unwrap_or_else(|| panic!("{town}: {ents:#?}"));
+        assert_eq!((e.label, e.kind.as_str()), (Label::Place, "city"), "{town}");
+    }
+    assert_eq!(find(&ents, "Peggy Wehmeyer").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+}
