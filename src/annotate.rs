@@ -458,6 +458,11 @@ impl Annotator {
             spans::towns_after_locatives(text, toks, &mut raw, gpe, self.person, is_place, |first| self.place_name_len(text, toks, first));
         }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
+        if let Some(gpe) = ty("GPE") {
+            let region = |s: &RawSpan| s.ty == gpe && matches!(self.place_kind(&text[s.start..s.end]).as_str(), "country" | "region");
+            let retypable = |t: usize| Some(t) == self.person || Some(t) == ty("ORG") || Some(t) == ty("NORP");
+            spans::datelines(text, toks, &mut raw, gpe, retypable, region);
+        }
         // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.
         raw.retain(|s| !(name_like(s.ty) && features::is_interjection(&text[s.start..s.end].to_lowercase())));
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");

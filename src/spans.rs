@@ -366,6 +366,66 @@ pub fn towns_before_regions(text: &str, toks: &[crate::tokens::Token], spans: &m
     }
 }
 
+/// A news dateline at the start of the text or of a line: one to four words in capitals, then
+/// ", <region or country>" (`is_region`) and a dash or a wire service in brackets ("EAST
+/// PALESTINE, Ohio —", "MARLOW BEND, Ohio (AP) —"). The capitals name a town. It becomes a place
+/// where the tagger found nothing or a name of another type (`retypable`: a person, an
+/// organisation) of exactly those words, and so do the text's other mentions of it of such a
+/// type, in any case ("Marlow Bend"), provided it is two or more words (a one-word town could
+/// also be a person's name: "JACKSON, Miss.").
+/// Run it after [`harmonise`], which would otherwise let those mentions outvote the dateline.
+pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, is_region: impl Fn(&RawSpan) -> bool) {
+    let tok = |i: usize| toks[i].text(text);
+    let capitals = |w: &str| w.chars().any(char::is_alphabetic) && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'));
+    let mut towns: Vec<(usize, usize)> = vec![];
+    for i in 0..toks.len() {
+        if !(i == 0 || toks[i].after_newline) {
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && j - i < 4 && capitals(tok(j)) && (j == i || !toks[j].after_newline) {
+            j += 1;
+        }
+        if j == i || j + 1 >= toks.len() || tok(j) != "," {
+            continue;
+        }
+        // The region right after the comma, then a dash or "(AP)".
+        let Some(r) = spans.iter().position(|s| s.first_tok == j + 1) else { continue };
+        if !is_region(&spans[r]) {
+            continue;
+        }
+        let after = spans[r].last_tok + 1;
+        let dash = |k: usize| k < toks.len() && matches!(tok(k), "—" | "–" | "-" | "--" | "―");
+        let wire = after + 3 < toks.len() && tok(after) == "(" && tok(after + 2) == ")" && dash(after + 3);
+        if dash(after) || wire {
+            towns.push((i, j - 1));
+        }
+    }
+    if towns.is_empty() {
+        return;
+    }
+    let mut added = vec![];
+    for &(f, l) in &towns {
+        match spans.iter().position(|s| s.first_tok <= l && s.last_tok >= f) {
+            None => added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: place_ty, score: 0.9, first_tok: f, last_tok: l }),
+            Some(k) if spans[k].first_tok == f && spans[k].last_tok == l && retypable(spans[k].ty) => spans[k].ty = place_ty,
+            _ => {}
+        }
+        if l > f {
+            let name = text[toks[f].start..toks[l].end].to_lowercase();
+            for s in spans.iter_mut() {
+                if retypable(s.ty) && text[s.start..s.end].to_lowercase() == name {
+                    s.ty = place_ty;
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// A date written in digits: day, month and year (either order of day and month) with one kind
 /// of separator ("05/06/2024", "5.6.2024", "05-06-24"; a two-digit year not after dots, which
 /// versions use), or year, month, day ("2024-05-06", "2024/5/6").
@@ -1151,6 +1211,30 @@ mod tests {
                 RawSpan { start: s, end: s + t.len(), ty, score: 0.9, first_tok: f, last_tok: l }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_dateline_names_a_town() {
+        // Type 0: a place, 1: a person, 2: an organisation; the spans after the comma are regions.
+        let run = |text: &str, found: &[(&str, usize)]| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw = spans_of(text, &toks, found);
+            datelines(text, &toks, &mut raw, 0, |t| t != 0, |s| matches!(&text[s.start..s.end], "Ohio" | "Ukraine"));
+            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("EAST PALESTINE, Ohio — Trains ran.", &[("Ohio", 0)]), vec![s("EAST PALESTINE", 0), s("Ohio", 0)]);
+        // The tagger's organisation becomes the town, and so do the text's person mentions of it.
+        assert_eq!(
+            run("MARLOW BEND, Ohio (AP) — Rain.\nMarlow Bend said so.", &[("MARLOW BEND", 2), ("Ohio", 0), ("Marlow Bend", 1)]),
+            vec![s("MARLOW BEND", 0), s("Ohio", 0), s("Marlow Bend", 0)]
+        );
+        // A one-word town keeps the text's people of that name; not a dateline: no dash, not at a
+        // line's start, no region after the comma.
+        assert_eq!(run("JACKSON, Ohio — Rain. Jackson spoke.", &[("Ohio", 0), ("Jackson", 1)]), vec![s("JACKSON", 0), s("Ohio", 0), s("Jackson", 1)]);
+        assert_eq!(run("EAST PALESTINE, Ohio. Rain.", &[("Ohio", 0)]), vec![s("Ohio", 0)]);
+        assert_eq!(run("He said EAST PALESTINE, Ohio — no.", &[("Ohio", 0)]), vec![s("Ohio", 0)]);
+        assert_eq!(run("BREAKING, Paris — no.", &[("Paris", 0)]), vec![s("Paris", 0)]);
     }
 
     #[test]

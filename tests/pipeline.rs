@@ -209,3 +209,11 @@ fn a_town_before_its_state_is_a_place_not_a_person() {
     }
     assert_eq!(find(&ents, "Peggy Wehmeyer").map(|e| e.label), Some(Label::Person), "{ents:#?}");
 }
+
+#[test]
+fn a_dateline_names_a_town_and_its_mentions() {
+    let text = "EAST PALESTINE, Ohio — Residents returned home on Monday.\n\nThe derailment in East Palestine drew inspectors.";
+    let ents = ann().annotate(text, &Options::default());
+    let e = find(&ents, "EAST PALESTINE").unwrap_or_else(|| panic!("{ents:#?}"));
+    assert_eq!(e.label, Label::Place, "{ents:#?}");
+}
