@@ -82,7 +82,7 @@ for (const [name, text] of Object.entries(sized)) {
 // Hostile input: one pathological pattern repeated to ~150 KB and to 4× that; a linear engine
 // takes about 4× the time (one pass each, after a short warm-up on the small one).
 result.hostile = {};
-for (const unit of ["'s", 'a-', 'won 2-1 and ', 'between 1 and 2 and ', '5ft 10in ', 'i met barack obama in chicago ']) {
+for (const unit of ["'s", 'a-', 'won 2-1 and ', 'between 1 and 2 and ', '5ft 10in ', 'i met barack obama in chicago ', 'MARLOW BEND, Ohio — Marlow Bend said.\n']) {
   process.stderr.write(`bench: node: hostile ${JSON.stringify(unit)}\n`);
   const small = unit.repeat(Math.ceil(150_000 / unit.length)), big = small.repeat(4);
   annotate(small, {});

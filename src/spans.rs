@@ -377,6 +377,15 @@ pub fn towns_before_regions(text: &str, toks: &[crate::tokens::Token], spans: &m
 pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, is_region: impl Fn(&RawSpan) -> bool) {
     let tok = |i: usize| toks[i].text(text);
     let capitals = |w: &str| w.chars().any(char::is_alphabetic) && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'));
+    if !spans.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)) {
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+    // Spans are sorted and do not overlap: the one covering a token is found by bisection, so a
+    // text of many dateline-like lines stays linear.
+    let covering = |spans: &[RawSpan], i: usize| {
+        let k = spans.partition_point(|s| s.first_tok <= i);
+        (k > 0 && spans[k - 1].last_tok >= i).then(|| k - 1)
+    };
     let mut towns: Vec<(usize, usize)> = vec![];
     for i in 0..toks.len() {
         if !(i == 0 || toks[i].after_newline) {
@@ -390,10 +399,7 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
             continue;
         }
         // The region right after the comma, then a dash or "(AP)".
-        let Some(r) = spans.iter().position(|s| s.first_tok == j + 1) else { continue };
-        if !is_region(&spans[r]) {
-            continue;
-        }
+        let Some(r) = covering(spans, j + 1).filter(|&r| spans[r].first_tok == j + 1 && is_region(&spans[r])) else { continue };
         let after = spans[r].last_tok + 1;
         let dash = |k: usize| k < toks.len() && matches!(tok(k), "—" | "–" | "-" | "--" | "―");
         let wire = after + 3 < toks.len() && tok(after) == "(" && tok(after + 2) == ")" && dash(after + 3);
@@ -405,18 +411,23 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
         return;
     }
     let mut added = vec![];
+    let mut names: std::collections::HashSet<String, crate::hash::FnvBuild> = Default::default();
     for &(f, l) in &towns {
-        match spans.iter().position(|s| s.first_tok <= l && s.last_tok >= f) {
+        // Overlapping spans: the one covering the first or the last word.
+        match covering(spans, f).or_else(|| covering(spans, l)) {
             None => added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: place_ty, score: 0.9, first_tok: f, last_tok: l }),
             Some(k) if spans[k].first_tok == f && spans[k].last_tok == l && retypable(spans[k].ty) => spans[k].ty = place_ty,
             _ => {}
         }
         if l > f {
-            let name = text[toks[f].start..toks[l].end].to_lowercase();
-            for s in spans.iter_mut() {
-                if retypable(s.ty) && text[s.start..s.end].to_lowercase() == name {
-                    s.ty = place_ty;
-                }
+            names.insert(text[toks[f].start..toks[l].end].to_lowercase());
+        }
+    }
+    // The other mentions of the towns of two or more words, in one pass.
+    if !names.is_empty() {
+        for s in spans.iter_mut() {
+            if retypable(s.ty) && s.last_tok > s.first_tok && names.contains(&text[s.start..s.end].to_lowercase()) {
+                s.ty = place_ty;
             }
         }
     }
