@@ -10,6 +10,9 @@
 //                page sends a paste at once, no debounce) → body[data-state=ready] with the pasted
 //                text rendered (DOM built + style/layout), and → next frame painted
 //                (requestAnimationFrame then setTimeout 0). The view is emptied between repetitions.
+//   first paste  a fresh context, ready and then idle for 1 s (as a reader would be), one paste of
+//                the 10k-word text, timed as above: the engine's code is still the baseline
+//                compilation unless the worker warmed it up meanwhile.
 //   keystroke    in a 10k-word text, one character inserted (or deleted again) in the middle with
 //                setRangeText + InputEvent('input', {inputType: 'insertText'}), as typing does.
 //                Main-thread cost = the synchronous input handler (localStorage save, counter,
@@ -27,7 +30,7 @@ import { join } from 'node:path';
 import { OUT, loadTexts } from './texts.mjs';
 import { assertBuilt, launchBrowser, startServer } from '../e2e/helpers.mjs';
 
-const COLD_REPS = 3, PASTE_REPS = { w1k: 5, w10k: 5, w100k: 3 }, KEY_REPS = 6;
+const COLD_REPS = 3, FIRST_REPS = 3, PASTE_REPS = { w1k: 5, w10k: 5, w100k: 3 }, KEY_REPS = 6;
 const median = (xs) => { const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b), m = s.length >> 1; return s.length === 0 ? null : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 const INIT = () => {
@@ -128,7 +131,7 @@ assertBuilt();
 const { sized } = loadTexts();
 const server = await startServer();
 const browser = await launchBrowser();
-const out = { chromium: browser.version(), cold: [], reload: [], weight: [], paste: {}, keystroke: [] };
+const out = { chromium: browser.version(), cold: [], reload: [], weight: [], first: [], paste: {}, keystroke: [] };
 try {
   // Cold starts; the first one also records the page weight.
   for (let i = 0; i < COLD_REPS; i++) {
@@ -143,6 +146,18 @@ try {
     if (i === 0) out.weight = (await Promise.all(bodies)).map((w) => ({ ...w, url: w.url.replace(server.url, '') }));
     await page.reload();
     out.reload.push(await waitReadyAt(page));
+    await context.close();
+  }
+
+  // A reader's first paste: a fresh page, idle for a second after it is ready, then 10k words.
+  for (let i = 0; i < FIRST_REPS; i++) {
+    process.stderr.write(`bench: page: first paste after load ${i + 1}/${FIRST_REPS}\n`);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitReadyAt(page);
+    await page.waitForTimeout(1000);
+    out.first.push(await paste(page, sized.w10k));
     await context.close();
   }
 
@@ -174,6 +189,7 @@ out.summary = {
   reload_ready_ms: median(out.reload.map((c) => c.ready)),
   paste: Object.fromEntries(Object.entries(out.paste).map(([k, runs]) => [k, Object.fromEntries(
     ['input', 'dom', 'painted', 'workerMs', 'renderJs', 'layout', 'marks'].map((f) => [f, median(runs.map((r) => r[f]))]))])),
+  first_paste: Object.fromEntries(['dom', 'painted', 'workerMs'].map((f) => [f, median(out.first.map((r) => r[f]))])),
   keystroke: Object.fromEntries(['inputHandler', 'renderJs', 'layout', 'workerMs', 'painted'].map((f) => [f, median(out.keystroke.map((r) => r[f]))])),
   keystroke_main_ms: median(out.keystroke.map((r) => r.inputHandler + r.renderJs + r.layout)),
 };

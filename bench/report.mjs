@@ -69,6 +69,10 @@ for (const m of memory) {
 if (page) {
   const s = page.summary;
   row('Page', 'cold start: navigation → engine ready', `${int(s.cold_ready_ms)} ms`, `fresh context, median of ${page.cold.length}; DOMContentLoaded ${int(s.cold_dcl_ms)} ms; after reload (HTTP cache) ${int(s.reload_ready_ms)} ms`);
+  if (s.first_paste?.dom != null) {
+    row('Page', 'first paste after load: 10k words → highlights painted', `${int(s.first_paste.painted)} ms`,
+      `fresh page idle for 1 s after ready; rendered ${int(s.first_paste.dom)} ms, worker annotate ${f1(s.first_paste.workerMs)} ms; median of ${page.first.length}`);
+  }
   for (const [name, p] of Object.entries(s.paste)) {
     const words = SIZES.find(([n]) => n === name)?.[1];
     row('Page', `paste ${int(words)} words → highlights painted`, `${int(p.painted)} ms`,

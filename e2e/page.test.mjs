@@ -357,6 +357,33 @@ describe('robustness', () => {
     });
   });
 
+  test('a paste goes to the worker at once, and one made while the worker warms up is answered', async () => {
+    await withPage(async (page) => {
+      await waitReady(page);
+      // Right after "ready" the worker is still warming up (annotating the sample paragraph by
+      // paragraph); this paste must be answered in between, with the right result.
+      const sent = await page.evaluate((t) => {
+        const input = document.getElementById('input');
+        const post = Worker.prototype.postMessage;
+        const seen = [];
+        Worker.prototype.postMessage = function (m, ...rest) { seen.push(m?.type); return post.call(this, m, ...rest); };
+        try {
+          input.value = t;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        } finally {
+          Worker.prototype.postMessage = post;
+        }
+        return seen; // what was posted before the input handler returned
+      }, NEWS);
+      assert.deepEqual(sent, ['annotate'], 'the paste was sent to the worker by the input handler itself');
+      await waitReady(page);
+      assert.equal(await page.textContent('#view'), NEWS);
+      const ms = await marks(page);
+      assert.equal(find(ms, 'Wellington')?.label, 'PLACE', ms.map((m) => m.text).join(', '));
+      assert.equal(find(ms, '$4.5 billion')?.value, 4.5e9);
+    });
+  });
+
   test('every control can be reached with the Tab key', async () => {
     await withPage(async (page) => {
       await pasteText(page, NEWS);

@@ -9,6 +9,7 @@
 //
 // The handler is installed before the module finishes loading, so no early message is lost.
 import init, * as engine from './pkg/article_annotator.js';
+import { SAMPLE_TEXT } from './sample.js';
 
 const ready = init().then(() => {
   // Load the model now (if the module offers it) rather than on the first request.
@@ -16,7 +17,27 @@ const ready = init().then(() => {
   let v = '';
   try { v = typeof engine.version === 'function' ? String(engine.version()) : ''; } catch { /* optional */ }
   self.postMessage({ type: 'ready', version: v });
+  warmUp();
 });
+
+// The engine first runs as baseline code, which V8 recompiles with its optimising compiler only
+// once a function has run for a while: a user's first paste would be annotated several times
+// slower than the ones after it. So, once ready, the worker annotates the page's sample article a
+// few times (about 7,000 words), one paragraph per task: a request that arrives meanwhile runs
+// between two of them. In headless Chromium here, a 10k-word paste 1 s after the page was ready
+// went from about 310 ms to rendered to about 105 ms (20 passes; 4 passes: 130 ms, 48: 110 ms).
+const WARM_UP_PASSES = 20;
+function warmUp() {
+  const paragraphs = SAMPLE_TEXT.split(/\n+/).filter((p) => p.trim());
+  let left = WARM_UP_PASSES * paragraphs.length;
+  const step = () => {
+    if (left <= 0) return;
+    left -= 1;
+    try { engine.annotate(paragraphs[left % paragraphs.length], {}); } catch { return; /* a real request will report it */ }
+    setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
 
 ready.catch((err) => {
   self.postMessage({ type: 'error', id: null, fatal: true, message: 'The annotation engine could not be loaded: ' + messageOf(err) });
