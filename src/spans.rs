@@ -282,7 +282,8 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
 /// (`place_len` gives the tokens of the longest one starting at a token, 0 for none; towns of
 /// 15,000+ people included), each word capitalised, right after "in", "near", "outside",
 /// "around", "toward(s)" or "into", after "residents of", "the town of" and the like, or after a
-/// place and "and", "or" or a comma ("in Kherson and Irpin"), and not followed by another
+/// place and "and", "or" or a comma ("in Kherson and Irpin"), or right before "and" or "or" and a
+/// place ("strike Kharkiv and Odesa"), and not followed by another
 /// capitalised word or "'s", is a place where the tagger found nothing there, or only a person of
 /// exactly those words (a surname: "Ferguson", "Bucha"). Months and weekdays never ("in March",
 /// a town in England).
@@ -305,12 +306,22 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
             || (tok(i - 1) == "of" && i >= 2 && matches!(tok(i - 2).to_lowercase().as_str(), "residents" | "town" | "city" | "village" | "outskirts" | "suburbs" | "mayor" | "streets" | "centre" | "center"))
             // "in Kherson and Irpin": after a place and "and", "or" or a comma.
             || (matches!(tok(i - 1), "and" | "or" | ",") && i >= 2 && owner(spans, i - 2).is_some_and(|k| spans[k].last_tok == i - 2 && is_place(spans[k].ty)));
-        if !(titlecase(i) && after_locative && !toks[i].after_newline) {
+        // "strike Kharkiv and Odesa": right before "and" or "or" and a place (checked below).
+        let maybe_coordinated = (i + 1..(i + 5).min(toks.len())).any(|k| matches!(tok(k), "and" | "or"));
+        if !(titlecase(i) && (after_locative || maybe_coordinated) && !toks[i].after_newline) {
             i += 1;
             continue;
         }
         let n = place_len(i);
         let last = i + n.max(1) - 1;
+        let coordinated = n > 0
+            && last + 2 < toks.len()
+            && matches!(tok(last + 1), "and" | "or")
+            && owner(spans, last + 2).is_some_and(|k| spans[k].first_tok == last + 2 && is_place(spans[k].ty));
+        if !(after_locative || coordinated) {
+            i += 1;
+            continue;
+        }
         let ok = n > 0
             && (i..=last).all(titlecase)
             && !toks.get(last + 1).is_some_and(|t| crate::tokens::is_capitalised_word(t.text(text)) || matches!(t.text(text), "'s" | "’s"))
@@ -1293,6 +1304,14 @@ mod tests {
         assert_eq!(run("Ferguson said so. Kherson is far.", &[]), vec![]);
         assert_eq!(run("He works in Bucha.", &[("Bucha", 2)]), vec![s("Bucha", 2)]);
         assert_eq!(run("shelling near kherson", &[]), vec![]);
+        // Right before "and" or "or" and a place ("strike Kherson and Odesa"), a person of those
+        // words included; not before a person, an organisation or an untagged word.
+        assert_eq!(run("Missiles hit Kherson and Odesa.", &[("Odesa", 0)]), vec![s("Kherson", 0), s("Odesa", 0)]);
+        assert_eq!(run("Missiles hit Ferguson or Odesa.", &[("Ferguson", 1), ("Odesa", 0)]), vec![s("Ferguson", 0), s("Odesa", 0)]);
+        assert_eq!(run("Prizes for Ferguson and Maria Lopez.", &[("Ferguson", 1), ("Maria Lopez", 1)]), vec![s("Ferguson", 1), s("Maria Lopez", 1)]);
+        assert_eq!(run("Talks with Kherson and Vantorix.", &[("Vantorix", 2)]), vec![s("Vantorix", 2)]);
+        assert_eq!(run("Talks with Kherson and Odesa.", &[]), vec![]);
+        assert_eq!(run("Kherson, Odesa and Kyiv.", &[("Odesa", 0), ("Kyiv", 0)]), vec![s("Odesa", 0), s("Kyiv", 0)]);
     }
 
     #[test]

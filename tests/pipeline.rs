@@ -200,6 +200,28 @@ fn towns_the_tagger_does_not_know_are_places_after_in_and_near() {
 }
 
 #[test]
+fn a_known_place_before_and_and_a_place_is_a_place_too() {
+    let text = "Russian missiles continued to strike Kharkiv and Odesa on Friday.";
+    let ents = ann().annotate(text, &Options::default());
+    for city in ["Kharkiv", "Odesa"] {
+        let e = find(&ents, city).unwrap_or_else(|| panic!("{city}: {ents:#?}"));
+        assert_eq!((e.label, e.kind.as_str()), (Label::Place, "city"), "{city}");
+    }
+}
+
+#[test]
+fn online_services_are_neither_places_nor_people() {
+    let text = "He wrote on Telegram that two died. She posted on Facebook and Instagram. \
+                Users on Reddit complained. The clip spread on WeChat and Weibo. Maria Lopez lives in Lisbon.";
+    let ents = ann().annotate(text, &Options::default());
+    for name in ["Telegram", "Facebook", "Instagram", "Reddit", "WeChat", "Weibo"] {
+        assert!(find(&ents, name).is_none(), "{name}: {ents:#?}");
+    }
+    assert_eq!(find(&ents, "Maria Lopez").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+    assert_eq!(find(&ents, "Lisbon").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
+
+#[test]
 fn a_town_before_its_state_is_a_place_not_a_person() {
     let text = "He grew up in Gary, Indiana, and moved to Marlow Bend, Ohio, in 2010. Peggy Wehmeyer, Louisiana.";
     let ents = ann().annotate(text, &Options::default());
