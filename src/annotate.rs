@@ -351,21 +351,33 @@ impl Annotator {
     /// are verbs more often than not).
     fn truecased(&self, text: &str, toks: &[tokens::Token], sents: &[tokens::Sentence], doc: &DocContext) -> String {
         let mut b = text.as_bytes().to_vec();
+        let m = &self.model;
+        let flags = |w: &str| m.gazetteer.get(&features::norm_word(w));
         for s in sents {
             let mut first = true;
+            // The previous word was given a capital as a first name ("taylor" → "Taylor").
+            let mut after_first_name = false;
             for t in &toks[s.clone()] {
                 let w = t.text(text);
                 let lead = w.as_bytes()[0];
                 if !lead.is_ascii_lowercase() {
                     first &= !w.chars().next().is_some_and(char::is_alphanumeric);
+                    after_first_name = false;
                     continue;
                 }
-                match self.usual_case(w, doc) {
+                let case = match self.usual_case(w, doc) {
+                    // "taylor swift": a surname right after such a first name ("swift" is an
+                    // everyday word too, but not one of the model's plain words).
+                    None if after_first_name && w.len() >= 3 && flags(w) & (gazetteer::LAST_COMMON | gazetteer::LAST) != 0 && m.plain.get_key(crate::hash::key32(w)) == 0 => Some(Case::Title),
+                    c => c,
+                };
+                match case {
                     Some(Case::Upper) => b[t.start..t.end].make_ascii_uppercase(),
                     Some(Case::Title) => b[t.start] = lead.to_ascii_uppercase(),
                     None if first || w == "i" => b[t.start] = lead.to_ascii_uppercase(),
                     None => {}
                 }
+                after_first_name = matches!(case, Some(Case::Title)) && flags(w) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0;
                 first = false;
             }
         }
@@ -852,6 +864,13 @@ mod tests {
         let sents = crate::tokens::sentences(text, &toks);
         let doc = crate::features::DocContext::new(text, &toks, &sents);
         assert_eq!(a.truecased(text, &toks, &sents, &doc), "I met Barack Obama of NATO in Chicago on Tuesday.");
+        // A surname after a first name, even one that is an everyday word too; not an everyday
+        // word after a first name ("barack said"), nor a surname after another word.
+        let text = "we saw taylor swift and barack said the swift reply came.";
+        let toks = crate::tokens::tokenize(text);
+        let sents = crate::tokens::sentences(text, &toks);
+        let doc = crate::features::DocContext::new(text, &toks, &sents);
+        assert_eq!(a.truecased(text, &toks, &sents, &doc), "We saw Taylor Swift and Barack said the swift reply came.");
         // Only lower-case sentences are read again, each run on its own: a mixed-case text with
         // one such paragraph finds its name at the right offsets.
         let text = "Mixed case stays.\n\nwe saw barack obama there.\n\nÉlan stays too.";
