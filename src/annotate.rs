@@ -465,6 +465,8 @@ impl Annotator {
                 let full_region = |s: &RawSpan| s.ty == gpe && self.place_kind(&text[s.start..s.end]) == "region";
                 let first_name = |w: &str| self.model.gazetteer.get(&gazetteer::normalise(w)) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0;
                 spans::towns_before_regions(text, toks, &mut raw, gpe, p, full_region, first_name);
+                let is_place = |t: usize| Some(t) == Some(gpe) || Some(t) == ty("LOC") || Some(t) == ty("FAC");
+                spans::people_coordinated_with_places(text, toks, &mut raw, gpe, p, is_place, first_name);
             }
             let is_place = |t: usize| Some(t) == Some(gpe) || Some(t) == ty("LOC") || Some(t) == ty("FAC");
             spans::towns_after_locatives(text, toks, &mut raw, gpe, self.person, is_place, |first| self.place_name_len(text, toks, first));

@@ -377,6 +377,24 @@ pub fn towns_before_regions(text: &str, toks: &[crate::tokens::Token], spans: &m
     }
 }
 
+/// "around Khan Younis and Rafah": a name the tagger took for a person, joined by "and" or "or"
+/// to a place (`is_place`) right before or after it, is a place too, unless a first name
+/// (`is_first_name`) starts it ("Paris and Maria Lopez" stays a person).
+pub fn people_coordinated_with_places(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], place_ty: usize, person_ty: usize, is_place: impl Fn(usize) -> bool, is_first_name: impl Fn(&str) -> bool) {
+    let joined = |a: &RawSpan, b: &RawSpan| b.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "and" | "or");
+    for k in 1..spans.len() {
+        let (a, b) = (&spans[k - 1], &spans[k]);
+        if !joined(a, b) {
+            continue;
+        }
+        let person = if a.ty == person_ty && is_place(b.ty) { k - 1 } else if b.ty == person_ty && is_place(a.ty) { k } else { continue };
+        let p = &mut spans[person];
+        if !is_first_name(toks[p.first_tok].text(text)) {
+            p.ty = place_ty;
+        }
+    }
+}
+
 /// A news dateline at the start of the text or of a line: one to four words in capitals, then
 /// ", <region or country>" (`is_region`) and a dash or a wire service in brackets ("EAST
 /// PALESTINE, Ohio —", "MARLOW BEND, Ohio (AP) —"). The capitals name a town. It becomes a place
@@ -1276,6 +1294,23 @@ mod tests {
         assert_eq!(run("Peggy Wehmeyer, Louisiana.", &[("Peggy Wehmeyer", 1), ("Louisiana", 0)]), vec![1, 0]);
         assert_eq!(run("Gary Ohio", &[("Gary", 1), ("Ohio", 0)]), vec![1, 0]);
         assert_eq!(run("Gary, Paris", &[("Gary", 1), ("Paris", 0)]), vec![1, 0]);
+    }
+
+    #[test]
+    fn a_person_joined_to_a_place_by_and_is_a_place() {
+        // Type 0: a place, 1: a person, 2: an organisation.
+        let run = |text: &str, found: &[(&str, usize)]| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw = spans_of(text, &toks, found);
+            people_coordinated_with_places(text, &toks, &mut raw, 0, 1, |t| t == 0, |w| matches!(w, "Maria" | "Peggy"));
+            raw.iter().map(|r| r.ty).collect::<Vec<_>>()
+        };
+        assert_eq!(run("Fighting around Khan Younis and Rafah.", &[("Khan Younis", 1), ("Rafah", 0)]), vec![0, 0]);
+        assert_eq!(run("Flights to Rafah or Khan Younis.", &[("Rafah", 0), ("Khan Younis", 1)]), vec![0, 0]);
+        // A first name starts it; no "and" between; an organisation on the other side.
+        assert_eq!(run("Paris and Maria Lopez.", &[("Paris", 0), ("Maria Lopez", 1)]), vec![0, 1]);
+        assert_eq!(run("Khan Younis , Rafah.", &[("Khan Younis", 1), ("Rafah", 0)]), vec![1, 0]);
+        assert_eq!(run("Khan Younis and Vantorix.", &[("Khan Younis", 1), ("Vantorix", 2)]), vec![1, 2]);
     }
 
     #[test]
