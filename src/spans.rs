@@ -207,6 +207,25 @@ pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
     }
 }
 
+/// Drops the people (`person` spans) scored below `min`, except those scored `listed_min` or
+/// more that "and", "or" or a comma joins to a person scored `min` or more ("Paris Hilton and
+/// Jordan Peterson").
+pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person: usize, min: f32, listed_min: f32) {
+    let joined = |a: &RawSpan, b: &RawSpan| b.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "and" | "or" | ",");
+    let sure = |s: &RawSpan| s.ty != person || s.score >= min;
+    let confident_person = |s: &RawSpan| s.ty == person && s.score >= min;
+    let keep: Vec<bool> = (0..spans.len())
+        .map(|k| {
+            let s = &spans[k];
+            sure(s)
+                || (s.score >= listed_min
+                    && ((k > 0 && confident_person(&spans[k - 1]) && joined(&spans[k - 1], s)) || spans.get(k + 1).is_some_and(|n| confident_person(n) && joined(s, n))))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    spans.retain(|_| keep.next().unwrap_or(true));
+}
+
 /// Tidies name spans (`is_name` types): a possessive or quote the tagger took along is trimmed
 /// ("Zarif’s" → "Zarif"), and a person's name that a line break split in two ("Harry⏎Smith")
 /// becomes one span again (places on consecutive lines are more often a list than one name).
@@ -1294,6 +1313,29 @@ mod tests {
         assert_eq!(run("Peggy Wehmeyer, Louisiana.", &[("Peggy Wehmeyer", 1), ("Louisiana", 0)]), vec![1, 0]);
         assert_eq!(run("Gary Ohio", &[("Gary", 1), ("Ohio", 0)]), vec![1, 0]);
         assert_eq!(run("Gary, Paris", &[("Gary", 1), ("Paris", 0)]), vec![1, 0]);
+    }
+
+    #[test]
+    fn unsure_people_are_dropped_unless_listed_with_a_sure_one() {
+        // Type 1: a person; scores set below.
+        let run = |text: &str, found: &[(&str, usize, f32)]| {
+            let toks = crate::tokens::tokenize(text);
+            let names: Vec<(&str, usize)> = found.iter().map(|&(t, ty, _)| (t, ty)).collect();
+            let mut raw = spans_of(text, &toks, &names);
+            for (r, &(_, _, score)) in raw.iter_mut().zip(found) {
+                r.score = score;
+            }
+            drop_unsure_people(text, &toks, &mut raw, 1, 0.7, 0.5);
+            raw.iter().map(|r| text[r.start..r.end].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(run("Paris Hilton and Jordan Peterson came.", &[("Paris Hilton", 1, 0.9), ("Jordan Peterson", 1, 0.56)]), ["Paris Hilton", "Jordan Peterson"]);
+        assert_eq!(run("Jordan Peterson or Paris Hilton came.", &[("Jordan Peterson", 1, 0.56), ("Paris Hilton", 1, 0.9)]), ["Jordan Peterson", "Paris Hilton"]);
+        assert_eq!(run("Ann Lee, Bo Chan came.", &[("Ann Lee", 1, 0.9), ("Bo Chan", 1, 0.6)]), ["Ann Lee", "Bo Chan"]);
+        // Too unsure; not joined; joined to another unsure one; an unsure non-person stays.
+        assert_eq!(run("Paris Hilton and Jordan Peterson came.", &[("Paris Hilton", 1, 0.9), ("Jordan Peterson", 1, 0.4)]), ["Paris Hilton"]);
+        assert_eq!(run("Paris Hilton met Jordan Peterson.", &[("Paris Hilton", 1, 0.9), ("Jordan Peterson", 1, 0.6)]), ["Paris Hilton"]);
+        assert_eq!(run("Paris Hilton and Jordan Peterson came.", &[("Paris Hilton", 1, 0.6), ("Jordan Peterson", 1, 0.6)]), Vec::<String>::new());
+        assert_eq!(run("Paris Hilton and Acme came.", &[("Paris Hilton", 1, 0.6), ("Acme", 2, 0.3)]), ["Acme"]);
     }
 
     #[test]
