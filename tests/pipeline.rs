@@ -210,6 +210,16 @@ fn a_known_place_before_and_and_a_place_is_a_place_too() {
 }
 
 #[test]
+fn holidays_are_not_people() {
+    let text = "Pope Francis celebrated Easter Mass in Rome. Families marked Pesach and Diwali together.";
+    let ents = ann().annotate(text, &Options::default());
+    for name in ["Easter Mass", "Easter", "Pesach", "Diwali"] {
+        assert!(find(&ents, name).is_none_or(|e| e.label != Label::Person), "{name}: {ents:#?}");
+    }
+    assert_eq!(find(&ents, "Rome").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
+
+#[test]
 fn online_services_are_neither_places_nor_people() {
     let text = "He wrote on Telegram that two died. She posted on Facebook and Instagram. \
                 Users on Reddit complained. The clip spread on WeChat and Weibo. Maria Lopez lives in Lisbon.";
