@@ -474,7 +474,7 @@ impl Annotator {
         // "wrote on Telegram", "posted on Instagram": the services are organisations, which the
         // training texts (1987-2007) hardly name, so the tagger reads them as places or people.
         // "Easter Mass", "Pesach": a holiday is no person (on OntoNotes train and dev, the names
-        // that start with one are dates and events).
+        // that start with one are dates and events); nor is a religion ("Shinto shrines").
         if let (Some(org), Some(event)) = (ty("ORG"), ty("EVENT")) {
             for s in raw.iter_mut() {
                 let name = &text[s.start..s.end];
@@ -482,6 +482,8 @@ impl Annotator {
                     s.ty = org;
                 } else if Some(s.ty) == self.person && starts_with_holiday(name) {
                     s.ty = event;
+                } else if Some(s.ty) == self.person && RELIGIONS.contains(&gazetteer::normalise(name).as_str()) {
+                    s.ty = ty("NORP").unwrap_or(org);
                 }
             }
         }
@@ -619,6 +621,12 @@ const HOLIDAYS: &[&str] = &[
     "easter", "christmas", "xmas", "ramadan", "eid", "hanukkah", "chanukah", "passover", "pesach", "purim", "sukkot",
     "shavuot", "yom", "rosh", "diwali", "holi", "vesak", "nowruz", "lent", "advent", "pentecost", "epiphany",
     "thanksgiving", "halloween", "kwanzaa", "mardi",
+];
+
+/// Religions, normalised (lower case).
+const RELIGIONS: &[&str] = &[
+    "shinto", "shintoism", "taoism", "daoism", "confucianism", "hinduism", "buddhism", "sikhism", "jainism", "islam",
+    "judaism", "christianity", "catholicism", "protestantism", "zoroastrianism", "bahaism", "wicca",
 ];
 
 fn starts_with_holiday(span: &str) -> bool {

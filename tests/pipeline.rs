@@ -210,10 +210,10 @@ fn a_known_place_before_and_and_a_place_is_a_place_too() {
 }
 
 #[test]
-fn holidays_are_not_people() {
-    let text = "Pope Francis celebrated Easter Mass in Rome. Families marked Pesach and Diwali together.";
+fn holidays_and_religions_are_not_people() {
+    let text = "Pope Francis celebrated Easter Mass in Rome. Families marked Pesach and Diwali together. Shinto shrines dot the hills.";
     let ents = ann().annotate(text, &Options::default());
-    for name in ["Easter Mass", "Easter", "Pesach", "Diwali"] {
+    for name in ["Easter Mass", "Easter", "Pesach", "Diwali", "Shinto"] {
         assert!(find(&ents, name).is_none_or(|e| e.label != Label::Person), "{name}: {ents:#?}");
     }
     assert_eq!(find(&ents, "Rome").map(|e| e.label), Some(Label::Place), "{ents:#?}");
