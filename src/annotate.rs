@@ -488,6 +488,9 @@ impl Annotator {
             }
         }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
+        if let (Some(p), Some(org)) = (self.person, ty("ORG")) {
+            spans::companies_by_context(text, toks, &mut raw, p, org);
+        }
         if let Some(gpe) = ty("GPE") {
             let region = |s: &RawSpan| s.ty == gpe && matches!(self.place_kind(&text[s.start..s.end]).as_str(), "country" | "region");
             let retypable = |t: usize| Some(t) == self.person || Some(t) == ty("ORG") || Some(t) == ty("NORP");

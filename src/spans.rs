@@ -414,6 +414,55 @@ pub fn people_coordinated_with_places(text: &str, toks: &[crate::tokens::Token],
     }
 }
 
+/// "stake in Hammond", "Justin 's customers", "Aspen officials": a name the tagger took for a
+/// person whose mentions stand in at least [`COMPANY_CUES`] places where companies stand is a
+/// company (`org_ty`): every mention of that string. Not when the text also gives it a title
+/// ("Mr. Hammond").
+pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person_ty: usize, org_ty: usize) {
+    let low = |i: usize| toks.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+    let cues_at = |s: &RawSpan| -> (usize, bool) {
+        let (f, l) = (s.first_tok, s.last_tok);
+        let p1 = if f >= 1 { low(f - 1) } else { String::new() };
+        let p2 = if f >= 2 { low(f - 2) } else { String::new() };
+        let (n1, n2) = (low(l + 1), low(l + 2));
+        let titled = matches!(p1.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr" | "sir" | "lady" | "lord");
+        let mut n = 0;
+        n += matches!(p1.as_str(), "founded" | "acquire" | "acquired" | "acquiring" | "bought") as usize;
+        n += matches!((p2.as_str(), p1.as_str()), ("stake" | "interest", "in") | ("shares" | "units" | "unit" | "subsidiary" | "customers" | "shareholders", "of") | ("merger" | "merge", "with")) as usize;
+        n += matches!(n1.as_str(), "officials" | "salesman" | "salesmen" | "shareholders" | "stockholders" | "inc." | "corp." | "co." | "ltd." | "plc") as usize;
+        n += (matches!(n1.as_str(), "'s" | "’s")
+            && matches!(n2.as_str(), "customers" | "employees" | "shares" | "stock" | "fleet" | "board" | "shareholders" | "products" | "revenue" | "profit" | "earnings" | "subsidiary" | "plant" | "factory" | "stores" | "headquarters" | "capital" | "chairman"))
+            as usize;
+        n += (n1 == "said" && n2 == "its") as usize;
+        // "Shane Longman , a fictional mid-sized securities firm"
+        if n1 == "," && matches!(n2.as_str(), "a" | "an" | "the") {
+            n += (l + 3..(l + 9).min(toks.len())).take_while(|&k| !matches!(toks[k].text(text), "," | "." | ";")).any(|k| {
+                matches!(low(k).as_str(), "company" | "firm" | "maker" | "concern" | "bank" | "airline" | "retailer" | "manufacturer" | "corporation" | "carrier" | "brokerage" | "insurer" | "conglomerate")
+            }) as usize;
+        }
+        (n, titled)
+    };
+    let mut by_name: std::collections::HashMap<&str, (usize, bool)> = Default::default();
+    for s in spans.iter().filter(|s| s.ty == person_ty) {
+        let (n, titled) = cues_at(s);
+        let e = by_name.entry(&text[s.start..s.end]).or_default();
+        e.0 += n;
+        e.1 |= titled;
+    }
+    let names: Vec<String> = by_name.into_iter().filter(|&(_, (n, titled))| n >= COMPANY_CUES && !titled).map(|(k, _)| k.to_string()).collect();
+    if names.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| s.ty == person_ty) {
+        if names.iter().any(|n| n == &text[s.start..s.end]) {
+            s.ty = org_ty;
+        }
+    }
+}
+
+/// See [`companies_by_context`].
+pub const COMPANY_CUES: usize = 2;
+
 /// A news dateline at the start of the text or of a line: one to four words in capitals, then
 /// ", <region or country>" (`is_region`) and a dash or a wire service in brackets ("EAST
 /// PALESTINE, Ohio —", "MARLOW BEND, Ohio (AP) —"). The capitals name a town. It becomes a place
@@ -1336,6 +1385,32 @@ mod tests {
         assert_eq!(run("Paris Hilton met Jordan Peterson.", &[("Paris Hilton", 1, 0.9), ("Jordan Peterson", 1, 0.6)]), ["Paris Hilton"]);
         assert_eq!(run("Paris Hilton and Jordan Peterson came.", &[("Paris Hilton", 1, 0.6), ("Jordan Peterson", 1, 0.6)]), Vec::<String>::new());
         assert_eq!(run("Paris Hilton and Acme came.", &[("Paris Hilton", 1, 0.6), ("Acme", 2, 0.3)]), ["Acme"]);
+    }
+
+    #[test]
+    fn a_person_where_companies_stand_is_a_company() {
+        // Type 1: a person, 2: an organisation; every mention of `name` is tagged a person.
+        let run = |text: &str, name: &str| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw: Vec<RawSpan> = text
+                .match_indices(name)
+                .map(|(at, _)| {
+                    let f = toks.iter().position(|k| k.start == at).unwrap();
+                    let l = toks.iter().position(|k| k.end == at + name.len()).unwrap();
+                    RawSpan { start: at, end: at + name.len(), ty: 1, score: 0.9, first_tok: f, last_tok: l }
+                })
+                .collect();
+            companies_by_context(text, &toks, &mut raw, 1, 2);
+            raw.iter().map(|r| r.ty).collect::<Vec<_>>()
+        };
+        // Two cues in one text: every mention becomes the company, the cue-less one too.
+        assert_eq!(run("Fidelity raised its stake in Hammond . Later Hammond officials declined . Hammond rose .", "Hammond"), vec![2, 2, 2]);
+        assert_eq!(run("Shane Longman , a fictional securities firm , and Shane Longman 's capital .", "Shane Longman"), vec![2, 2]);
+        assert_eq!(run("Kaye founded Justin in 1982 . Justin 's customers stayed .", "Justin"), vec![2, 2]);
+        // One cue only; a title elsewhere; no cue.
+        assert_eq!(run("Fidelity raised its stake in Hammond . Hammond rose .", "Hammond"), vec![1, 1]);
+        assert_eq!(run("Mr. Hammond said its plan works . Fidelity raised its stake in Hammond .", "Hammond"), vec![1, 1]);
+        assert_eq!(run("Ann Lee met the officials , a firm group .", "Ann Lee"), vec![1]);
     }
 
     #[test]

@@ -210,6 +210,15 @@ fn a_known_place_before_and_and_a_place_is_a_place_too() {
 }
 
 #[test]
+fn a_company_named_like_a_person_is_no_person() {
+    let text = "Brenner said its quarterly profit rose 12%. Fidelity has increased its stake in Brenner to 23%. \
+                Brenner officials could not be reached. Brenner shares fell. Maria Lopez, an analyst, said the deal was fair.";
+    let ents = ann().annotate(text, &Options::default());
+    assert!(!ents.iter().any(|e| e.text == "Brenner"), "{ents:#?}");
+    assert_eq!(find(&ents, "Maria Lopez").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+}
+
+#[test]
 fn holidays_and_religions_are_not_people() {
     let text = "Pope Francis celebrated Easter Mass in Rome. Families marked Pesach and Diwali together. Shinto shrines dot the hills.";
     let ents = ann().annotate(text, &Options::default());
