@@ -433,7 +433,7 @@ pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &m
         n += (matches!(n1.as_str(), "'s" | "’s")
             && matches!(n2.as_str(), "customers" | "employees" | "shares" | "stock" | "fleet" | "board" | "shareholders" | "products" | "revenue" | "profit" | "earnings" | "subsidiary" | "plant" | "factory" | "stores" | "headquarters" | "capital" | "chairman"))
             as usize;
-        n += (n1 == "said" && n2 == "its") as usize;
+        n += (n1 == "said" && (n2 == "its" || (n2 == "that" && low(l + 3) == "its"))) as usize;
         // "Shane Longman , a fictional mid-sized securities firm"
         if n1 == "," && matches!(n2.as_str(), "a" | "an" | "the") {
             n += (l + 3..(l + 9).min(toks.len())).take_while(|&k| !matches!(toks[k].text(text), "," | "." | ";")).any(|k| {
@@ -1407,6 +1407,7 @@ mod tests {
         assert_eq!(run("Fidelity raised its stake in Hammond . Later Hammond officials declined . Hammond rose .", "Hammond"), vec![2, 2, 2]);
         assert_eq!(run("Shane Longman , a fictional securities firm , and Shane Longman 's capital .", "Shane Longman"), vec![2, 2]);
         assert_eq!(run("Kaye founded Justin in 1982 . Justin 's customers stayed .", "Justin"), vec![2, 2]);
+        assert_eq!(run("Hammond said that its talks failed . Fidelity raised its stake in Hammond .", "Hammond"), vec![2, 2]);
         // One cue only; a title elsewhere; no cue.
         assert_eq!(run("Fidelity raised its stake in Hammond . Hammond rose .", "Hammond"), vec![1, 1]);
         assert_eq!(run("Mr. Hammond said its plan works . Fidelity raised its stake in Hammond .", "Hammond"), vec![1, 1]);
