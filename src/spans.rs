@@ -209,10 +209,10 @@ pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
 
 /// Drops the people (`person` spans) scored below `min`, except those scored `listed_min` or
 /// more that "and", "or" or a comma joins to a person scored `min` or more ("Paris Hilton and
-/// Jordan Peterson").
-pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person: usize, min: f32, listed_min: f32) {
+/// Jordan Peterson"), or that `full_name` accepts ("Warren Buffett", a first name and a surname).
+pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person: usize, min: f32, listed_min: f32, full_name: impl Fn(&RawSpan) -> bool) {
     let joined = |a: &RawSpan, b: &RawSpan| b.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "and" | "or" | ",");
-    let sure = |s: &RawSpan| s.ty != person || s.score >= min;
+    let sure = |s: &RawSpan| s.ty != person || s.score >= min || (s.score >= listed_min && full_name(s));
     let confident_person = |s: &RawSpan| s.ty == person && s.score >= min;
     let keep: Vec<bool> = (0..spans.len())
         .map(|k| {
@@ -1374,7 +1374,7 @@ mod tests {
             for (r, &(_, _, score)) in raw.iter_mut().zip(found) {
                 r.score = score;
             }
-            drop_unsure_people(text, &toks, &mut raw, 1, 0.7, 0.5);
+            drop_unsure_people(text, &toks, &mut raw, 1, 0.7, 0.5, |_| false);
             raw.iter().map(|r| text[r.start..r.end].to_string()).collect::<Vec<_>>()
         };
         assert_eq!(run("Paris Hilton and Jordan Peterson came.", &[("Paris Hilton", 1, 0.9), ("Jordan Peterson", 1, 0.56)]), ["Paris Hilton", "Jordan Peterson"]);
@@ -1385,6 +1385,13 @@ mod tests {
         assert_eq!(run("Paris Hilton met Jordan Peterson.", &[("Paris Hilton", 1, 0.9), ("Jordan Peterson", 1, 0.6)]), ["Paris Hilton"]);
         assert_eq!(run("Paris Hilton and Jordan Peterson came.", &[("Paris Hilton", 1, 0.6), ("Jordan Peterson", 1, 0.6)]), Vec::<String>::new());
         assert_eq!(run("Paris Hilton and Acme came.", &[("Paris Hilton", 1, 0.6), ("Acme", 2, 0.3)]), ["Acme"]);
+        // A full name at 0.5 or more stands alone.
+        let toks = crate::tokens::tokenize("Warren Buffett sold. Acme Wares sold.");
+        let mut raw = spans_of("Warren Buffett sold. Acme Wares sold.", &toks, &[("Warren Buffett", 1), ("Acme Wares", 1)]);
+        raw.iter_mut().for_each(|r| r.score = 0.57);
+        drop_unsure_people("Warren Buffett sold. Acme Wares sold.", &toks, &mut raw, 1, 0.7, 0.5, |r| r.first_tok == 0);
+        assert_eq!(raw.len(), 1);
+        assert_eq!(raw[0].first_tok, 0);
     }
 
     #[test]
