@@ -219,10 +219,20 @@ fn a_company_named_like_a_person_is_no_person() {
 }
 
 #[test]
-fn holidays_and_religions_are_not_people() {
-    let text = "Pope Francis celebrated Easter Mass in Rome. Families marked Pesach and Diwali together. Shinto shrines dot the hills.";
+fn an_unsure_full_name_stays_a_person() {
+    // The tagger is unsure of these (0.57 and 0.65): a census first name and surname keep them.
+    for (text, name) in [("Taylor Swift's Eras Tour grossed more than $1 billion.", "Taylor Swift"), ("Taylor Swift's tour grossed more than $1 billion.", "Taylor Swift")] {
+        let ents = ann().annotate(text, &Options::default());
+        assert_eq!(find(&ents, name).map(|e| e.label), Some(Label::Person), "{ents:#?}");
+    }
+}
+
+#[test]
+fn holidays_storms_and_religions_are_not_people() {
+    let text = "Pope Francis celebrated Easter Mass in Rome. Families marked Pesach and Diwali together. Shinto shrines dot the hills. \
+                Hurricane Milton made landfall near Tampa.";
     let ents = ann().annotate(text, &Options::default());
-    for name in ["Easter Mass", "Easter", "Pesach", "Diwali", "Shinto"] {
+    for name in ["Easter Mass", "Easter", "Pesach", "Diwali", "Shinto", "Milton"] {
         assert!(find(&ents, name).is_none_or(|e| e.label != Label::Person), "{name}: {ents:#?}");
     }
     assert_eq!(find(&ents, "Rome").map(|e| e.label), Some(Label::Place), "{ents:#?}");
