@@ -209,7 +209,7 @@ pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
 
 /// Drops the people (`person` spans) scored below `min`, except those scored `listed_min` or
 /// more that "and", "or" or a comma joins to a person scored `min` or more ("Paris Hilton and
-/// Jordan Peterson"), or that `full_name` accepts ("Warren Buffett", a first name and a surname).
+/// Jordan Peterson"), or that `full_name` accepts ("Taylor Swift", a first name and a surname).
 pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person: usize, min: f32, listed_min: f32, full_name: impl Fn(&RawSpan) -> bool) {
     let joined = |a: &RawSpan, b: &RawSpan| b.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "and" | "or" | ",");
     let sure = |s: &RawSpan| s.ty != person || s.score >= min || (s.score >= listed_min && full_name(s));
