@@ -538,6 +538,14 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
 /// of separator ("05/06/2024", "5.6.2024", "05-06-24"; a two-digit year not after dots, which
 /// versions use), or year, month, day ("2024-05-06", "2024/5/6").
 fn numeric_date(w: &str) -> bool {
+    // A season or fiscal year: "2023/24", "2023/2024" (the next year after the slash).
+    if let Some((a, b)) = w.split_once('/') {
+        if let (Ok(y), Ok(z)) = (a.parse::<u32>(), b.parse::<u32>()) {
+            if a.len() == 4 && (1800..2200).contains(&y) && ((b.len() == 2 && z == (y + 1) % 100) || (b.len() == 4 && z == y + 1)) {
+                return true;
+            }
+        }
+    }
     for sep in ['/', '-', '.'] {
         let parts: Vec<&str> = w.split(sep).collect();
         if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
@@ -570,6 +578,30 @@ fn in_phone_number(text: &str, start: usize, end: usize) -> bool {
     let groups = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
     let local = run.len() == 8 && run.as_bytes()[3] == b'-' && groups == 2 && digits == 7;
     local || (digits >= 7 && groups >= 3 && (run.starts_with('+') || run.contains('(') || run.matches('-').count() >= 2))
+}
+
+/// "5 to 10 million dollars", "-3 to 12 degrees": a bare number (`cardinal`, digits only, perhaps
+/// signed) that "to" or
+/// a dash joins to an amount of a type `joins` accepts is the low end of one range of that type
+/// (the tagger often stops at the first number; on OntoNotes train such money and percent
+/// ranges are always one span).
+pub fn join_ranges(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, cardinal: usize, joins: impl Fn(usize) -> bool) {
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(a) = out.last_mut() {
+            let low = toks[a.first_tok].text(text).trim_start_matches(['-', '−', '+']);
+            let bare = a.ty == cardinal && a.first_tok == a.last_tok && !low.is_empty() && low.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+            if bare && joins(s.ty) && s.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "to" | "-" | "–") {
+                a.end = s.end;
+                a.last_tok = s.last_tok;
+                a.ty = s.ty;
+                a.score = a.score.min(s.score);
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
 }
 
 /// Tidies the tagger's number spans with what the number grammar knows:
@@ -723,6 +755,12 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
     // A zone the tagger gave a span of its own ("GMT" as an organisation) may still join its time.
     let alone = |i: usize| cover[i] < 2;
     let mut absorbed = vec![false; toks.len()];
+    // "+44 20 7946 0958": groups of digits of a phone number are no date either (a date of
+    // digits alone has no spaces: "2024-03-14").
+    spans.retain(|s| {
+        let w = &text[s.start..s.end];
+        !(is_date(s.ty) && w.contains(' ') && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.')) && in_phone_number(text, s.start, s.end))
+    });
     for s in spans.iter_mut() {
         if is_date(s.ty) {
             while s.last_tok + 2 < toks.len() && matches!(tok(s.last_tok + 1), "-" | "/" | ".") && glued(s.last_tok, s.last_tok + 1) && glued(s.last_tok + 1, s.last_tok + 2) && digits(s.last_tok + 2) && digits(s.last_tok) && free(s.last_tok + 1) && free(s.last_tok + 2) {
@@ -1419,6 +1457,25 @@ mod tests {
         assert_eq!(run("Fidelity raised its stake in Hammond . Hammond rose .", "Hammond"), vec![1, 1]);
         assert_eq!(run("Mr. Hammond said its plan works . Fidelity raised its stake in Hammond .", "Hammond"), vec![1, 1]);
         assert_eq!(run("Ann Lee met the officials , a firm group .", "Ann Lee"), vec![1]);
+    }
+
+    #[test]
+    fn a_bare_number_before_to_and_an_amount_joins_it() {
+        // Type 0: a cardinal, 1: money, 2: a date.
+        let run = |text: &str, found: &[(&str, usize)]| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw = spans_of(text, &toks, found);
+            join_ranges(text, &toks, &mut raw, 0, |t| t == 1);
+            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("cost 5 to 10 million dollars", &[("5", 0), ("10 million dollars", 1)]), vec![s("5 to 10 million dollars", 1)]);
+        assert_eq!(run("cost -5 - $10", &[("-5", 0), ("$10", 1)]), vec![s("-5 - $10", 1)]);
+        // Not: a number word, another joining word, another type, something between.
+        assert_eq!(run("cost five to $10", &[("five", 0), ("$10", 1)]), vec![s("five", 0), s("$10", 1)]);
+        assert_eq!(run("cost 5 or $10", &[("5", 0), ("$10", 1)]), vec![s("5", 0), s("$10", 1)]);
+        assert_eq!(run("in 2020 to 2021", &[("2020", 0), ("2021", 2)]), vec![s("2020", 0), s("2021", 2)]);
+        assert_eq!(run("5 people to $10", &[("5", 0), ("$10", 1)]), vec![s("5", 0), s("$10", 1)]);
     }
 
     #[test]

@@ -125,3 +125,21 @@ fn short_forms_of_measures() {
     assert_eq!((d.value, d.unit.as_deref()), (Some(100.0), Some("m")));
     assert_eq!(number(&es, "5m").value, Some(5e6));
 }
+
+#[test]
+fn a_bare_number_joined_to_an_amount_is_one_range() {
+    let es = ents("The plan will cost 5 to 10 million dollars. Temperatures will range from -3 to 12 degrees Celsius.");
+    let m = number(&es, "5 to 10 million dollars");
+    assert_eq!((m.kind.as_str(), m.low, m.high, m.currency.as_deref()), ("money", Some(5e6), Some(1e7), Some("USD")));
+    let q = number(&es, "-3 to 12 degrees Celsius");
+    assert_eq!((q.kind.as_str(), q.low, q.high, q.unit.as_deref()), ("quantity", Some(-3.0), Some(12.0), Some("°C")));
+}
+
+#[test]
+fn seasons_are_dates_and_phone_numbers_are_nothing() {
+    let es = ents("The 2023/24 season ends in May. For tickets call +44 20 7946 0958 or +1 202 555 0142 today.");
+    assert!(es.iter().any(|e| e.label == Label::Date && e.text == "2023/24"), "{es:#?}");
+    for piece in ["20 7946 0958", "202 555 0142", "7946", "0958", "555", "0142", "44", "20"] {
+        assert!(!es.iter().any(|e| e.text == piece), "{piece} in {es:#?}");
+    }
+}
