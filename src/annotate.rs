@@ -599,7 +599,12 @@ impl Annotator {
         } else if f & (gazetteer::CITY | gazetteer::TOWN) != 0 {
             "city"
         } else {
-            "place"
+            // Not in the lists: its head word may say ("Sacramento County", "Jiangsu Province").
+            match name.rsplit(' ').next().unwrap_or("") {
+                "county" | "province" | "state" | "oblast" | "prefecture" | "district" | "region" | "parish" | "governorate" | "territory" | "canton" | "borough" if name.contains(' ') => "region",
+                "city" | "town" | "village" if name.contains(' ') => "city",
+                _ => "place",
+            }
         };
         k.to_string()
     }

@@ -268,3 +268,13 @@ fn a_dateline_names_a_town_and_its_mentions() {
     let e = find(&ents, "EAST PALESTINE").unwrap_or_else(|| panic!("{ents:#?}"));
     assert_eq!(e.label, Label::Place, "{ents:#?}");
 }
+
+#[test]
+fn a_place_the_lists_lack_takes_its_kind_from_its_head_word() {
+    let text = "Police in Sacramento County arrested him. Flooding hit Jiangsu Province and the town of Marlow Bend.";
+    let ents = ann().annotate(text, &Options::default());
+    for (name, kind) in [("Sacramento County", "region"), ("Jiangsu Province", "region")] {
+        let e = find(&ents, name).unwrap_or_else(|| panic!("{name}: {ents:#?}"));
+        assert_eq!((e.label, e.kind.as_str()), (Label::Place, kind), "{name}");
+    }
+}
