@@ -746,6 +746,12 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
         if before.ends_with(',') && (after.starts_with(',') || after.starts_with(')') || after.is_empty()) {
             return "age";
         }
+        // "She was 88.", "he is 34 ." (an obituary's last line).
+        let verb = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        let pronoun = before[..before.len() - verb.len()].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        if matches!(verb.as_str(), "was" | "is") && matches!(pronoun.as_str(), "he" | "she") && (after.starts_with('.') || after.is_empty()) {
+            return "age";
+        }
     }
     if words.len() == 1 && digits(last) && last.len() == 4 {
         return "year";
@@ -979,6 +985,8 @@ mod tests {
         assert_eq!(kind("Pierre Vinken, 61 years old, will join.", "61 years old"), "age");
         assert_eq!(kind("a 21-year-old student", "21-year-old"), "age");
         assert_eq!(kind("Ana Pérez, 34, a teacher", "34"), "age");
+        assert_eq!(kind("She died Tuesday. She was 88.", "88"), "age");
+        assert_eq!(kind("The score was 88.", "88"), "date");
         assert_eq!(kind("The victims, aged 19 and 22, were", "19 and 22"), "age");
         assert_eq!(kind("It opened in 2021.", "2021"), "year");
         assert_eq!(kind("in the 1990s and the '80s", "the 1990s"), "decade");
