@@ -609,7 +609,8 @@ pub fn join_ranges(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
 /// - digits glued by a hyphen to a word are part of a name, not a number ("COVID-19", "F-16");
 /// - a span that runs over ", " or "; " into another amount is split there ("2,500 $, 80 mln"),
-///   and so is one that runs on into "and another …" ("€40m and another 80 mln");
+///   and so is one that runs on into "and another …" ("€40m and another 80 mln"), or into "and"
+///   and digits after an amount closed by its currency or unit ("2,500 $ and 80 mln");
 /// - a fraction word takes its article or count ("a third", "one quarter").
 pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
     let tok = |i: usize| toks[i].text(text);
@@ -699,10 +700,17 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
                 && crate::numbers::word_class(&tok(i).to_lowercase()) == Some("currency")
                 && tok(i + 1).starts_with(|c: char| c.is_ascii_digit())
                 && crate::numbers::parse_value(&text[toks[start].start..toks[i - 1].end], None).is_some();
+            // "2,500 $ and 80 mln": an amount closed by its currency or unit, then "and"/"or" and
+            // digits, is followed by a second amount (not "between 5 km and 10 km").
+            let closed = matches!(tok(i), "and" | "or") && i > start && i + 1 <= l
+                && matches!(crate::numbers::word_class(&tok(i - 1).to_lowercase()), Some("currency" | "unit"))
+                && tok(i + 1).starts_with(|c: char| c.is_ascii_digit())
+                && !matches!(tok(f).to_lowercase().as_str(), "between" | "from")
+                && marked(start, i - 1);
             if next_amount {
                 parts.push((start, i - 1));
                 start = i;
-            } else if comma || another || two_amounts || own_currency || foreign_to_numbers(tok(i)) {
+            } else if comma || another || two_amounts || own_currency || closed || foreign_to_numbers(tok(i)) {
                 parts.push((start, i - 1));
                 start = i + 1;
             }
@@ -1164,6 +1172,9 @@ mod tests {
         assert_eq!(tidy("a pipe 25 km north carried 80,000 barrels", &[("25 km north carried 80,000 barrels", 0)]), vec!["25 km", "80,000 barrels"]);
         assert_eq!(tidy("as many as 34,000 people", &[("as many as 34,000", 0)]), vec!["as many as 34,000"]);
         assert_eq!(tidy("paid €40m and another 80 mln", &[("€40m and another 80 mln", 0)]), vec!["€40m", "another 80 mln"]);
+        assert_eq!(tidy("paid 2,500 $ and 80 mln", &[("2,500 $ and 80 mln", 0)]), vec!["2,500 $", "80 mln"]);
+        assert_eq!(tidy("walked 5 km and 10 km", &[("5 km and 10 km", 0)]), vec!["5 km", "10 km"]);
+        assert_eq!(tidy("between 5 km and 10 km", &[("between 5 km and 10 km", 0)]), vec!["between 5 km and 10 km"]);
         assert_eq!(tidy("between 5 and 10 km", &[("between 5 and 10 km", 0)]), vec!["between 5 and 10 km"]);
         assert_eq!(tidy("gave 80 mln and €40m", &[("80 mln and €40m", 0)]), vec!["80 mln", "€40m"]);
         // Amounts side by side, each with its currency sign, are as many amounts.
