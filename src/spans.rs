@@ -702,7 +702,7 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
                 && crate::numbers::parse_value(&text[toks[start].start..toks[i - 1].end], None).is_some();
             // "2,500 $ and 80 mln": an amount closed by its currency or unit, then "and"/"or" and
             // digits, is followed by a second amount (not "between 5 km and 10 km").
-            let closed = matches!(tok(i), "and" | "or") && i > start && i + 1 <= l
+            let closed = matches!(tok(i), "and" | "or") && i > start && i < l
                 && matches!(crate::numbers::word_class(&tok(i - 1).to_lowercase()), Some("currency" | "unit"))
                 && tok(i + 1).starts_with(|c: char| c.is_ascii_digit())
                 && !matches!(tok(f).to_lowercase().as_str(), "between" | "from")
