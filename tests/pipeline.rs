@@ -100,6 +100,14 @@ fn robust_to_how_articles_arrive() {
         assert!(has(&es, name, label), "{name}: {es:#?}");
     }
     assert!(es.iter().all(|e| text[e.start..e.end] == e.text), "{es:#?}");
+    // Where the lower-case reading saw an organisation ("bernie sanders") and the capitalised one
+    // a person, the person; a surname after a first name gets its capital ("taylor swift").
+    let es = a.annotate("idk why everyone hates on joe rogan, he had elon musk and bernie sanders on the same month lmao", &Options::default());
+    for name in ["joe rogan", "elon musk", "bernie sanders"] {
+        assert!(has(&es, name, Label::Person), "{name}: {es:#?}");
+    }
+    let es = a.annotate("omg just saw taylor swift at the airport in nashville lol", &Options::default());
+    assert!(has(&es, "taylor swift", Label::Person) && has(&es, "nashville", Label::Place), "{es:#?}");
     // A first name and a surname in lower case inside an otherwise cased sentence; common words
     // that are also names stay words.
     let es = a.annotate("I love taylor swift, and he met kevin hart in Miami. The crystal ball and the bell tower fell.", &Options::default());
