@@ -522,6 +522,16 @@ impl Annotator {
                 }
             }
         }
+        if let Some(p) = self.person {
+            // A census first name or surname that is neither a place nor a plain word ("Trump").
+            // Dev unchanged; OntoNotes train one more false person in 15,338.
+            let m = &self.model;
+            let name_word = |w: &str| {
+                let f = m.gazetteer.get(&gazetteer::normalise(w));
+                f & (gazetteer::FIRST_COMMON | gazetteer::FIRST | gazetteer::LAST_COMMON | gazetteer::LAST) != 0 && f & gazetteer::PLACE_MASK == 0 && m.plain.get_key(crate::hash::key32(&w.to_lowercase())) == 0
+            };
+            spans::speakers_at_sentence_start(text, toks, sents, &mut raw, p, name_word);
+        }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
         if let (Some(p), Some(org)) = (self.person, ty("ORG")) {
             spans::companies_by_context(text, toks, &mut raw, p, org);

@@ -227,6 +227,12 @@ fn a_company_named_like_a_person_is_no_person() {
 }
 
 #[test]
+fn a_surname_starting_a_sentence_before_said_is_a_person() {
+    let ents = ann().annotate("Trump met Putin in Alaska. Trump said the talks went well.", &Options::default());
+    assert!(ents.iter().filter(|e| e.text == "Trump").count() == 2 && ents.iter().filter(|e| e.text == "Trump").all(|e| e.label == Label::Person), "{ents:#?}");
+}
+
+#[test]
 fn an_unsure_full_name_stays_a_person() {
     // The tagger is unsure of these (0.57 and 0.65): a census first name and surname keep them.
     for (text, name) in [("Taylor Swift's Eras Tour grossed more than $1 billion.", "Taylor Swift"), ("Taylor Swift's tour grossed more than $1 billion.", "Taylor Swift")] {
