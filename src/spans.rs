@@ -226,6 +226,31 @@ pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut
     spans.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// "Jordan's King Abdullah II": an organisation (`org`) of a royal title and a name, the name
+/// capitalised and either numbered or starting with a first name (`is_first_name`), is that
+/// person without the title (OntoNotes leaves the title out).
+pub fn royals(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], org: usize, person: usize, is_first_name: impl Fn(&str) -> bool) {
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    for s in spans.iter_mut().filter(|s| s.ty == org && s.last_tok > s.first_tok && s.last_tok - s.first_tok <= 4) {
+        let title = toks[s.first_tok].text(text);
+        if !matches!(title, "King" | "Queen" | "Prince" | "Princess" | "Sheikh" | "Emir" | "Sultan" | "Pope") {
+            continue;
+        }
+        let rest = &toks[s.first_tok + 1..=s.last_tok];
+        if rest.iter().all(|t| {
+            let w = t.text(text);
+            roman(w) || (crate::tokens::is_capitalised_word(w) && w.chars().skip(1).all(char::is_lowercase))
+        }) && !roman(rest[0].text(text))
+            // A first name, or a numbered name ("Abdullah II"): not "King World Productions".
+            && (is_first_name(rest[0].text(text)) || roman(rest[rest.len() - 1].text(text)))
+        {
+            s.first_tok += 1;
+            s.start = toks[s.first_tok].start;
+            s.ty = person;
+        }
+    }
+}
+
 /// Tidies name spans (`is_name` types): a possessive or quote the tagger took along is trimmed
 /// ("Zarif’s" → "Zarif"), and a person's name that a line break split in two ("Harry⏎Smith")
 /// becomes one span again (places on consecutive lines are more often a list than one name).
@@ -1537,6 +1562,24 @@ mod tests {
         assert_eq!(run("Trump cards were played.", &[]), vec![]);
         assert_eq!(run("Trump said so.", &[("Trump", 2)]), vec![s("Trump", 2)]);
         assert_eq!(run("Then Trump said so.", &[]), vec![]);
+    }
+
+    #[test]
+    fn a_royal_title_and_a_name_is_a_person_not_a_company() {
+        // Type 1: a person, 2: an organisation.
+        let run = |text: &str, found: &[(&str, usize)]| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw = spans_of(text, &toks, found);
+            royals(text, &toks, &mut raw, 2, 1, |w| w == "Charles");
+            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Jordan's King Abdullah II met him.", &[("King Abdullah II", 2)]), vec![s("Abdullah II", 1)]);
+        assert_eq!(run("Prince Charles spoke.", &[("Prince Charles", 2)]), vec![s("Charles", 1)]);
+        // Not: a company's name, a lone title, a number alone.
+        assert_eq!(run("King World Productions grew.", &[("King World Productions", 2)]), vec![s("King World Productions", 2)]);
+        assert_eq!(run("The King spoke.", &[("King", 2)]), vec![s("King", 2)]);
+        assert_eq!(run("King II spoke.", &[("King II", 2)]), vec![s("King II", 2)]);
     }
 
     #[test]
