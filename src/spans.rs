@@ -636,7 +636,7 @@ fn in_phone_number(text: &str, start: usize, end: usize) -> bool {
     local || (digits >= 7 && groups >= 3 && (run.starts_with('+') || run.contains('(') || run.matches('-').count() >= 2))
 }
 
-/// "5 to 10 million dollars", "-3 to 12 degrees": a bare number (`cardinal`, digits only, perhaps
+/// "5 to 10 million dollars", "-3 to 12 percent": a bare number (`cardinal`, digits only, perhaps
 /// signed) that "to" or
 /// a dash joins to an amount of a type `joins` accepts is the low end of one range of that type
 /// (the tagger often stops at the first number; on OntoNotes train such money and percent
