@@ -322,6 +322,62 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
 }
 
+/// "drones struck Belgorod and Kursk": two place names the lists know (`place_len`, as in
+/// [`towns_after_locatives`], but for names that are no town alone and no person's name), each
+/// word capitalised, joined by "and" or "or", where the tagger found nothing or only a name of
+/// a `retypable` type ("Kursk" a product: the submarine), are two places.
+pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
+    let tok = |i: usize| toks[i].text(text);
+    let titlecase = |i: usize| crate::tokens::is_capitalised_word(tok(i));
+    // Per token: 0 free, 1 in a span that may be retyped (of exactly a name's tokens, see below),
+    // 2 in any other span.
+    let mut covered = vec![0u8; toks.len()];
+    for s in spans.iter() {
+        let c = if retypable(s.ty) { 1 } else { 2 };
+        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|x| *x = c);
+    }
+    let exact = |f: usize, l: usize| spans.iter().any(|s| s.first_tok == f && s.last_tok == l && retypable(s.ty));
+    // A name of `place_len` tokens at `i`, all capitalised, free or exactly a retypable span: its
+    // last token.
+    let name_at = |i: usize| -> Option<usize> {
+        if i >= toks.len() || !titlecase(i) || covered[i] == 2 || toks[i].after_newline {
+            return None;
+        }
+        let n = place_len(i);
+        let l = i + n.max(1) - 1;
+        let free = (i..=l).all(|k| covered[k] == 0);
+        (n > 0 && (i..=l).all(titlecase) && (free || exact(i, l))).then_some(l)
+    };
+    let mut added = vec![];
+    let mut retyped = vec![];
+    let mut i = 0;
+    while i + 2 < toks.len() {
+        let before_ok = i == 0 || !titlecase(i - 1);
+        if let (true, Some(a)) = (before_ok, name_at(i)) {
+            if a + 2 < toks.len() && matches!(tok(a + 1), "and" | "or") {
+                if let Some(b) = name_at(a + 2) {
+                    let after_ok = toks.get(b + 1).is_none_or(|t| !crate::tokens::is_capitalised_word(t.text(text)) && !matches!(t.text(text), "'s" | "’s"));
+                    if after_ok {
+                        for (f, l) in [(i, a), (a + 2, b)] {
+                            added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: place_ty, score: 0.6, first_tok: f, last_tok: l });
+                        }
+                        retyped.push((i, a));
+                        retyped.push((a + 2, b));
+                        i = b + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    if !added.is_empty() {
+        spans.retain(|s| !retyped.contains(&(s.first_tok, s.last_tok)));
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// "shelled areas near Nova Kakhovka", "protests in Ferguson": a place name the lists know
 /// (`place_len` gives the tokens of the longest one starting at a token, 0 for none; towns of
 /// 15,000+ people included), each word capitalised, right after "in", "near", "outside",
@@ -1580,6 +1636,27 @@ mod tests {
         assert_eq!(run("King World Productions grew.", &[("King World Productions", 2)]), vec![s("King World Productions", 2)]);
         assert_eq!(run("The King spoke.", &[("King", 2)]), vec![s("King", 2)]);
         assert_eq!(run("King II spoke.", &[("King II", 2)]), vec![s("King II", 2)]);
+    }
+
+    #[test]
+    fn two_known_places_joined_by_and_are_places() {
+        // Type 0: a place, 1: a person, 2: an organisation, 3: a product (retypable: 2 and 3).
+        let run = |text: &str, found: &[(&str, usize)]| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw = spans_of(text, &toks, found);
+            let names = ["belgorod", "kursk", "nova kakhovka"];
+            let place_len = |i: usize| (1..=2).rev().find(|&n| i + n <= toks.len() && names.contains(&toks[i..i + n].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" ").as_str())).unwrap_or(0);
+            place_pairs(text, &toks, &mut raw, 0, |t| t >= 2, place_len);
+            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Drones struck Belgorod and Kursk.", &[]), vec![s("Belgorod", 0), s("Kursk", 0)]);
+        assert_eq!(run("Drones struck Belgorod or Nova Kakhovka.", &[("Belgorod", 2), ("Nova Kakhovka", 3)]), vec![s("Belgorod", 0), s("Nova Kakhovka", 0)]);
+        // Not: one of them unknown, a person there, a longer name, lower case.
+        assert_eq!(run("Drones struck Belgorod and Vantorix.", &[]), vec![]);
+        assert_eq!(run("Drones struck Belgorod and Kursk.", &[("Kursk", 1)]), vec![s("Kursk", 1)]);
+        assert_eq!(run("Drones struck Belgorod and Kursk Oblast.", &[]), vec![]);
+        assert_eq!(run("drones struck belgorod and kursk.", &[]), vec![]);
     }
 
     #[test]

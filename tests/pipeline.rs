@@ -253,6 +253,15 @@ fn holidays_storms_and_religions_are_not_people() {
 }
 
 #[test]
+fn two_known_cities_joined_by_and_are_places() {
+    // The tagger read "Kursk" as a product (the submarine) and "Belgorod" as an organisation.
+    let ents = ann().annotate("Overnight, drones struck Belgorod and Kursk, officials said.", &Options::default());
+    for city in ["Belgorod", "Kursk"] {
+        assert_eq!(find(&ents, city).map(|e| (e.label, e.kind.as_str())), Some((Label::Place, "city")), "{city}: {ents:#?}");
+    }
+}
+
+#[test]
 fn online_services_are_neither_places_nor_people() {
     let text = "He wrote on Telegram that two died. She posted on Facebook and Instagram. \
                 Users on Reddit complained. The clip spread on WeChat and Weibo. Maria Lopez lives in Lisbon.";
