@@ -600,11 +600,9 @@ impl Annotator {
         Some(e)
     }
 
-    /// Tokens of the longest place name (towns included) that the lists hold starting at token
-    /// `first`, 0 for none. A town that only the towns list knows must not be a first name ("in
-    /// David": David, Panama), a common word (a plain word of the model: "Time", "Police", "Most"
-    /// are towns too) nor a word of faith ("believe in God": God, Hungary).
-    fn place_name_len(&self, text: &str, toks: &[tokens::Token], first: usize) -> usize {
+    /// Tokens of the longest phrase starting at token `first` whose normalised text and list
+    /// flags `accept` takes, 0 for none.
+    fn longest_listed(&self, text: &str, toks: &[tokens::Token], first: usize, accept: impl Fn(&str, u16) -> bool) -> usize {
         let m = &self.model;
         let mut phrase = String::new();
         let mut best = 0;
@@ -613,35 +611,35 @@ impl Annotator {
                 phrase.push(' ');
             }
             phrase.push_str(&gazetteer::normalise(toks[first + len - 1].text(text)));
-            let f = m.gazetteer.get(&phrase);
-            let town_only = f & gazetteer::PLACE_MASK == 0;
-            let common = || f & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0 || phrase.split(' ').any(|w| m.plain.get_key(crate::hash::key32(w)) != 0) || matches!(phrase.as_str(), "god" | "allah" | "heaven" | "hell" | "paradise" | "jesus" | "christ");
-            if f & (gazetteer::PLACE_MASK | gazetteer::TOWN) != 0 && !(town_only && common()) {
+            if accept(&phrase, m.gazetteer.get(&phrase)) {
                 best = len;
             }
         }
         best
     }
 
+    fn has_plain_word(&self, phrase: &str) -> bool {
+        phrase.split(' ').any(|w| self.model.plain.get_key(crate::hash::key32(w)) != 0)
+    }
+
+    /// Tokens of the longest place name (towns included) that the lists hold starting at token
+    /// `first`, 0 for none. A town that only the towns list knows must not be a first name ("in
+    /// David": David, Panama), a common word (a plain word of the model: "Time", "Police", "Most"
+    /// are towns too) nor a word of faith ("believe in God": God, Hungary).
+    fn place_name_len(&self, text: &str, toks: &[tokens::Token], first: usize) -> usize {
+        self.longest_listed(text, toks, first, |phrase, f| {
+            let town_only = f & gazetteer::PLACE_MASK == 0;
+            let common = || f & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0 || self.has_plain_word(phrase) || matches!(phrase, "god" | "allah" | "heaven" | "hell" | "paradise" | "jesus" | "christ");
+            f & (gazetteer::PLACE_MASK | gazetteer::TOWN) != 0 && !(town_only && common())
+        })
+    }
+
     /// Tokens of the longest name starting at token `first` that the place lists hold as more
     /// than a town, and that is no first name or surname of the census lists, nor holds a plain
     /// word; 0 for none.
     fn solid_place_len(&self, text: &str, toks: &[tokens::Token], first: usize) -> usize {
-        let m = &self.model;
-        let mut phrase = String::new();
-        let mut best = 0;
-        for len in 1..=m.gazetteer.max_tokens.min(toks.len() - first) {
-            if len > 1 {
-                phrase.push(' ');
-            }
-            phrase.push_str(&gazetteer::normalise(toks[first + len - 1].text(text)));
-            let f = m.gazetteer.get(&phrase);
-            let person = gazetteer::FIRST_COMMON | gazetteer::FIRST | gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE;
-            if f & gazetteer::PLACE_MASK != 0 && f & person == 0 && !phrase.split(' ').any(|w| m.plain.get_key(crate::hash::key32(w)) != 0) {
-                best = len;
-            }
-        }
-        best
+        let person = gazetteer::FIRST_COMMON | gazetteer::FIRST | gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE;
+        self.longest_listed(text, toks, first, |phrase, f| f & gazetteer::PLACE_MASK != 0 && f & person == 0 && !self.has_plain_word(phrase))
     }
 
     fn place_kind(&self, span: &str) -> String {

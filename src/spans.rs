@@ -1470,6 +1470,17 @@ mod tests {
     }
 
     /// Tagger spans of the given texts (first occurrence) and types.
+    /// Each span's text and type.
+    fn typed(text: &str, raw: &[RawSpan]) -> Vec<(String, usize)> {
+        raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect()
+    }
+
+    /// A `place_len` for the place rules: the tokens of the longest of `names` (lower case, one or
+    /// two words) starting at a token.
+    fn listed<'a>(text: &'a str, toks: &'a [crate::tokens::Token], names: &'a [&str]) -> impl Fn(usize) -> usize + 'a {
+        move |i| (1..=2).rev().find(|&n| i + n <= toks.len() && names.contains(&toks[i..i + n].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" ").as_str())).unwrap_or(0)
+    }
+
     fn spans_of(text: &str, toks: &[crate::tokens::Token], found: &[(&str, usize)]) -> Vec<RawSpan> {
         found
             .iter()
@@ -1489,7 +1500,7 @@ mod tests {
             let toks = crate::tokens::tokenize(text);
             let mut raw = spans_of(text, &toks, found);
             datelines(text, &toks, &mut raw, 0, |t| t != 0, |s| matches!(&text[s.start..s.end], "Ohio" | "Ukraine"));
-            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+            typed(text, &raw)
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("EAST PALESTINE, Ohio — Trains ran.", &[("Ohio", 0)]), vec![s("EAST PALESTINE", 0), s("Ohio", 0)]);
@@ -1589,7 +1600,7 @@ mod tests {
             let toks = crate::tokens::tokenize(text);
             let mut raw = spans_of(text, &toks, found);
             join_ranges(text, &toks, &mut raw, 0, |t| t == 1);
-            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+            typed(text, &raw)
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("cost 5 to 10 million dollars", &[("5", 0), ("10 million dollars", 1)]), vec![s("5 to 10 million dollars", 1)]);
@@ -1608,7 +1619,7 @@ mod tests {
             let sents = crate::tokens::sentences(text, &toks);
             let mut raw = spans_of(text, &toks, found);
             speakers_at_sentence_start(text, &toks, &sents, &mut raw, 1, |w| matches!(w, "Trump" | "Ward"));
-            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+            typed(text, &raw)
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Trump said he would go. Later Ward met them.", &[]), vec![s("Trump", 1)]);
@@ -1627,7 +1638,7 @@ mod tests {
             let toks = crate::tokens::tokenize(text);
             let mut raw = spans_of(text, &toks, found);
             royals(text, &toks, &mut raw, 2, 1, |w| w == "Charles");
-            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+            typed(text, &raw)
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Jordan's King Abdullah II met him.", &[("King Abdullah II", 2)]), vec![s("Abdullah II", 1)]);
@@ -1644,10 +1655,8 @@ mod tests {
         let run = |text: &str, found: &[(&str, usize)]| {
             let toks = crate::tokens::tokenize(text);
             let mut raw = spans_of(text, &toks, found);
-            let names = ["belgorod", "kursk", "nova kakhovka"];
-            let place_len = |i: usize| (1..=2).rev().find(|&n| i + n <= toks.len() && names.contains(&toks[i..i + n].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" ").as_str())).unwrap_or(0);
-            place_pairs(text, &toks, &mut raw, 0, |t| t >= 2, place_len);
-            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+            place_pairs(text, &toks, &mut raw, 0, |t| t >= 2, listed(text, &toks, &["belgorod", "kursk", "nova kakhovka"]));
+            typed(text, &raw)
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Drones struck Belgorod and Kursk.", &[]), vec![s("Belgorod", 0), s("Kursk", 0)]);
@@ -1683,10 +1692,8 @@ mod tests {
         let run = |text: &str, found: &[(&str, usize)]| {
             let toks = crate::tokens::tokenize(text);
             let mut raw = spans_of(text, &toks, found);
-            let names = ["nova kakhovka", "kherson", "irpin", "bucha", "ferguson"];
-            let place_len = |i: usize| (1..=2).rev().find(|&n| i + n <= toks.len() && names.contains(&toks[i..i + n].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" ").as_str())).unwrap_or(0);
-            towns_after_locatives(text, &toks, &mut raw, 0, Some(1), |t| t == 0, place_len);
-            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect::<Vec<_>>()
+            towns_after_locatives(text, &toks, &mut raw, 0, Some(1), |t| t == 0, listed(text, &toks, &["nova kakhovka", "kherson", "irpin", "bucha", "ferguson"]));
+            typed(text, &raw)
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Shelling near Nova Kakhovka went on.", &[]), vec![s("Nova Kakhovka", 0)]);

@@ -10,6 +10,12 @@ fn find<'a>(ents: &'a [article_annotator::Entity], text: &str) -> Option<&'a art
     ents.iter().find(|e| e.text == text)
 }
 
+/// `name` is found, a PLACE of kind `kind`.
+fn assert_place(ents: &[article_annotator::Entity], name: &str, kind: &str) {
+    let e = find(ents, name).unwrap_or_else(|| panic!("{name}: {ents:#?}"));
+    assert_eq!((e.label, e.kind.as_str()), (Label::Place, kind), "{name}");
+}
+
 #[test]
 fn finds_people_places_numbers_dates() {
     let text = "Prime Minister Jacinda Ardern flew from Wellington to Tokyo on Tuesday, \
@@ -197,8 +203,7 @@ fn towns_the_tagger_does_not_know_are_places_after_in_and_near() {
                 Residents of Bucha described the occupation. Protests erupted in Ferguson after the shooting.";
     let ents = ann().annotate(text, &Options::default());
     for town in ["Nova Kakhovka", "Kherson", "Irpin", "Bucha", "Ferguson"] {
-        let e = find(&ents, town).unwrap_or_else(|| panic!("{town}: {ents:#?}"));
-        assert_eq!((e.label, e.kind.as_str()), (Label::Place, "city"), "{town}");
+        assert_place(&ents, town, "city");
     }
     // Towns named like a month, a first name, a common word or a word of faith stay what they are.
     let text = "We believe in God. She trusted in David more than anyone. He was held in Police custody. It happened in March.";
@@ -212,8 +217,7 @@ fn a_known_place_before_and_and_a_place_is_a_place_too() {
     let text = "Russian missiles continued to strike Kharkiv and Odesa on Friday.";
     let ents = ann().annotate(text, &Options::default());
     for city in ["Kharkiv", "Odesa"] {
-        let e = find(&ents, city).unwrap_or_else(|| panic!("{city}: {ents:#?}"));
-        assert_eq!((e.label, e.kind.as_str()), (Label::Place, "city"), "{city}");
+        assert_place(&ents, city, "city");
     }
 }
 
@@ -278,8 +282,7 @@ fn a_town_before_its_state_is_a_place_not_a_person() {
     let text = "He grew up in Gary, Indiana, and moved to Marlow Bend, Ohio, in 2010. Peggy Wehmeyer, Louisiana.";
     let ents = ann().annotate(text, &Options::default());
     for town in ["Gary", "Marlow Bend"] {
-        let e = find(&ents, town).unwrap_or_else(|| panic!("{town}: {ents:#?}"));
-        assert_eq!((e.label, e.kind.as_str()), (Label::Place, "city"), "{town}");
+        assert_place(&ents, town, "city");
     }
     assert_eq!(find(&ents, "Peggy Wehmeyer").map(|e| e.label), Some(Label::Person), "{ents:#?}");
 }
