@@ -283,6 +283,12 @@ impl Annotator {
         if lower.is_empty() && pairs.is_empty() {
             return spans;
         }
+        // By bisection below: the spans in token order (they do not overlap).
+        spans.sort_by_key(|x| x.first_tok);
+        let span_at = |spans: &[RawSpan], f: usize| {
+            let k = spans.partition_point(|y| y.first_tok < f);
+            spans.get(k).filter(|y| y.first_tok == f).cloned()
+        };
         // Tokens the first reading put in a span (one bit each).
         let mut taken = vec![0u64; toks.len().div_ceil(64)];
         for y in &spans {
@@ -308,7 +314,7 @@ impl Annotator {
             // OntoNotes PLACE 0.8588 → 0.8593, PERSON unchanged).
             for x in &found {
                 if !free(x) && (Some(x.ty) == self.person || self.is_place_type(x.ty)) {
-                    if let Some(y) = spans.iter().find(|y| y.first_tok == x.first_tok && y.last_tok == x.last_tok) {
+                    if let Some(y) = span_at(&spans, x.first_tok).filter(|y| y.last_tok == x.last_tok) {
                         if Some(y.ty) != self.person && !self.is_place_type(y.ty) && x.score > y.score {
                             replaced.push((y.first_tok, x.ty, x.score));
                         }
@@ -335,7 +341,8 @@ impl Annotator {
             extra.extend(found.into_iter().filter(|x| free(x) && Some(x.ty) == self.person && at.binary_search(&x.first_tok).is_ok()));
         }
         for (f, ty, score) in replaced {
-            if let Some(y) = spans.iter_mut().find(|y| y.first_tok == f) {
+            let k = spans.partition_point(|y| y.first_tok < f);
+            if let Some(y) = spans.get_mut(k).filter(|y| y.first_tok == f) {
                 y.ty = ty;
                 y.score = score;
             }
@@ -478,10 +485,11 @@ impl Annotator {
                 let flags = |w: &str| g.get(&gazetteer::normalise(w));
                 // After a title ("King Abdullah II", 0.6): companies have none.
                 let titled = s.first_tok > 0 && matches!(toks[s.first_tok - 1].text(text), "King" | "Queen" | "Prince" | "Princess" | "Sheikh" | "Emir" | "Sultan" | "Pope" | "President" | "Chancellor" | "Senator" | "Sen." | "Rep." | "Gov." | "Governor" | "Mayor" | "Mr." | "Mrs." | "Ms." | "Dr." | "General" | "Gen." | "Minister" | "Secretary" | "Judge" | "Justice");
-                titled || (2..=3).contains(&words.len())
-                    && words.iter().all(|w| crate::tokens::is_capitalised_word(w))
-                    && flags(words[0]) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0
-                    && flags(words[words.len() - 1]) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE) != 0
+                titled
+                    || ((2..=3).contains(&words.len())
+                        && words.iter().all(|w| crate::tokens::is_capitalised_word(w))
+                        && flags(words[0]) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0
+                        && flags(words[words.len() - 1]) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE) != 0)
             };
             spans::drop_unsure_people(text, toks, &mut raw, p, PERSON_MIN_SCORE, PERSON_LISTED_MIN_SCORE, full_name);
             // Dev and train unchanged.

@@ -336,7 +336,14 @@ pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
         let c = if retypable(s.ty) { 1 } else { 2 };
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|x| *x = c);
     }
-    let exact = |f: usize, l: usize| spans.iter().any(|s| s.first_tok == f && s.last_tok == l && retypable(s.ty));
+    if !spans.windows(2).all(|w| w[0].first_tok <= w[1].first_tok) {
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+    // A retypable span of exactly tokens f..=l (by bisection: the spans are in order).
+    let exact = |f: usize, l: usize| {
+        let k = spans.partition_point(|s| s.first_tok < f);
+        spans.get(k).is_some_and(|s| s.first_tok == f && s.last_tok == l && retypable(s.ty))
+    };
     // A name of `place_len` tokens at `i`, all capitalised, free or exactly a retypable span: its
     // last token.
     let name_at = |i: usize| -> Option<usize> {
@@ -372,6 +379,7 @@ pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
         i += 1;
     }
     if !added.is_empty() {
+        let retyped: std::collections::HashSet<(usize, usize)> = retyped.into_iter().collect();
         spans.retain(|s| !retyped.contains(&(s.first_tok, s.last_tok)));
         spans.extend(added);
         spans.sort_by_key(|s| (s.start, s.end));
@@ -561,12 +569,12 @@ pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &m
         e.0 += n;
         e.1 |= titled;
     }
-    let names: Vec<String> = by_name.into_iter().filter(|&(_, (n, titled))| n >= COMPANY_CUES && !titled).map(|(k, _)| k.to_string()).collect();
+    let names: std::collections::HashSet<&str> = by_name.into_iter().filter(|&(_, (n, titled))| n >= COMPANY_CUES && !titled).map(|(k, _)| k).collect();
     if names.is_empty() {
         return;
     }
     for s in spans.iter_mut().filter(|s| s.ty == person_ty) {
-        if names.iter().any(|n| n == &text[s.start..s.end]) {
+        if names.contains(&text[s.start..s.end]) {
             s.ty = org_ty;
         }
     }
