@@ -25,7 +25,8 @@ const ready = init().then(() => {
 // slower than the ones after it. So, once ready, the worker annotates the page's sample article a
 // few times (about 7,000 words), one paragraph per task: a request that arrives meanwhile runs
 // between two of them. In headless Chromium here, a 10k-word paste 1 s after the page was ready
-// went from about 310 ms to rendered to about 105 ms (20 passes; 4 passes: 130 ms, 48: 110 ms).
+// took 261-386 ms to rendered without this, 69-106 ms with 20 passes (5 pages each; 4 passes:
+// 95-159 ms, 12: 100-121 ms, 24: 81-125 ms, 48: 85-143 ms).
 const WARM_UP_PASSES = 20;
 function warmUp() {
   const paragraphs = SAMPLE_TEXT.split(/\n+/).filter((p) => p.trim());
