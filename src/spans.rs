@@ -1511,6 +1511,14 @@ mod tests {
     }
 
     /// Tagger spans of the given texts (first occurrence) and types.
+    /// The spans `found` (each text's first occurrence, with its type) after `rule` ran on them.
+    fn after(text: &str, found: &[(&str, usize)], rule: impl FnOnce(&[crate::tokens::Token], &mut Vec<RawSpan>)) -> Vec<RawSpan> {
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, found);
+        rule(&toks, &mut raw);
+        raw
+    }
+
     /// Each span's text and type.
     fn typed(text: &str, raw: &[RawSpan]) -> Vec<(String, usize)> {
         raw.iter().map(|r| (text[r.start..r.end].to_string(), r.ty)).collect()
@@ -1538,10 +1546,9 @@ mod tests {
     fn a_dateline_names_a_town() {
         // Type 0: a place, 1: a person, 2: an organisation; the spans after the comma are regions.
         let run = |text: &str, found: &[(&str, usize)]| {
-            let toks = crate::tokens::tokenize(text);
-            let mut raw = spans_of(text, &toks, found);
-            datelines(text, &toks, &mut raw, 0, |t| t != 0, |s| matches!(&text[s.start..s.end], "Ohio" | "Ukraine"));
-            typed(text, &raw)
+            typed(text, &after(text, found, |toks, raw| {
+                datelines(text, toks, raw, 0, |t| t != 0, |s| matches!(&text[s.start..s.end], "Ohio" | "Ukraine"));
+            }))
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("EAST PALESTINE, Ohio — Trains ran.", &[("Ohio", 0)]), vec![s("EAST PALESTINE", 0), s("Ohio", 0)]);
@@ -1562,11 +1569,10 @@ mod tests {
     fn a_person_before_a_comma_and_a_region_is_a_town() {
         // Type 0: a place, 1: a person; the spans after the comma are regions.
         let run = |text: &str, found: &[(&str, usize)]| {
-            let toks = crate::tokens::tokenize(text);
-            let mut raw = spans_of(text, &toks, found);
-            let regions = ["Indiana", "Ohio", "Louisiana"];
-            towns_before_regions(text, &toks, &mut raw, 0, 1, |s| regions.contains(&&text[s.start..s.end]), |w| matches!(w, "Gary" | "Peggy"));
-            raw.iter().map(|r| r.ty).collect::<Vec<_>>()
+            after(text, found, |toks, raw| {
+                let regions = ["Indiana", "Ohio", "Louisiana"];
+                towns_before_regions(text, toks, raw, 0, 1, |s| regions.contains(&&text[s.start..s.end]), |w| matches!(w, "Gary" | "Peggy"));
+            }).iter().map(|r| r.ty).collect::<Vec<_>>()
         };
         assert_eq!(run("He grew up in Gary, Indiana.", &[("Gary", 1), ("Indiana", 0)]), vec![0, 0]);
         assert_eq!(run("MARLOW BEND, Ohio — The mill", &[("MARLOW BEND", 1), ("Ohio", 0)]), vec![0, 0]);
@@ -1638,10 +1644,9 @@ mod tests {
     fn a_bare_number_before_to_and_an_amount_joins_it() {
         // Type 0: a cardinal, 1: money, 2: a date.
         let run = |text: &str, found: &[(&str, usize)]| {
-            let toks = crate::tokens::tokenize(text);
-            let mut raw = spans_of(text, &toks, found);
-            join_ranges(text, &toks, &mut raw, 0, |t| t == 1);
-            typed(text, &raw)
+            typed(text, &after(text, found, |toks, raw| {
+                join_ranges(text, toks, raw, 0, |t| t == 1);
+            }))
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("cost 5 to 10 million dollars", &[("5", 0), ("10 million dollars", 1)]), vec![s("5 to 10 million dollars", 1)]);
@@ -1676,10 +1681,9 @@ mod tests {
     fn a_royal_title_and_a_name_is_a_person_not_a_company() {
         // Type 1: a person, 2: an organisation.
         let run = |text: &str, found: &[(&str, usize)]| {
-            let toks = crate::tokens::tokenize(text);
-            let mut raw = spans_of(text, &toks, found);
-            royals(text, &toks, &mut raw, 2, 1, |w| w == "Charles");
-            typed(text, &raw)
+            typed(text, &after(text, found, |toks, raw| {
+                royals(text, toks, raw, 2, 1, |w| w == "Charles");
+            }))
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Jordan's King Abdullah II met him.", &[("King Abdullah II", 2)]), vec![s("Abdullah II", 1)]);
@@ -1694,10 +1698,9 @@ mod tests {
     fn two_known_places_joined_by_and_are_places() {
         // Type 0: a place, 1: a person, 2: an organisation, 3: a product (retypable: 2 and 3).
         let run = |text: &str, found: &[(&str, usize)]| {
-            let toks = crate::tokens::tokenize(text);
-            let mut raw = spans_of(text, &toks, found);
-            place_pairs(text, &toks, &mut raw, 0, |t| t >= 2, listed(text, &toks, &["belgorod", "kursk", "nova kakhovka"]));
-            typed(text, &raw)
+            typed(text, &after(text, found, |toks, raw| {
+                place_pairs(text, toks, raw, 0, |t| t >= 2, listed(text, toks, &["belgorod", "kursk", "nova kakhovka"]));
+            }))
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Drones struck Belgorod and Kursk.", &[]), vec![s("Belgorod", 0), s("Kursk", 0)]);
@@ -1713,10 +1716,9 @@ mod tests {
     fn a_person_joined_to_a_place_by_and_is_a_place() {
         // Type 0: a place, 1: a person, 2: an organisation.
         let run = |text: &str, found: &[(&str, usize)]| {
-            let toks = crate::tokens::tokenize(text);
-            let mut raw = spans_of(text, &toks, found);
-            people_coordinated_with_places(text, &toks, &mut raw, 0, 1, |t| t == 0, |w| matches!(w, "Maria" | "Peggy"));
-            raw.iter().map(|r| r.ty).collect::<Vec<_>>()
+            after(text, found, |toks, raw| {
+                people_coordinated_with_places(text, toks, raw, 0, 1, |t| t == 0, |w| matches!(w, "Maria" | "Peggy"));
+            }).iter().map(|r| r.ty).collect::<Vec<_>>()
         };
         assert_eq!(run("Fighting around Khan Younis and Rafah.", &[("Khan Younis", 1), ("Rafah", 0)]), vec![0, 0]);
         assert_eq!(run("Flights to Rafah or Khan Younis.", &[("Rafah", 0), ("Khan Younis", 1)]), vec![0, 0]);
@@ -1731,10 +1733,9 @@ mod tests {
         // Type 0: a place, 1: a person, 2: an organisation. The lists know "Nova Kakhovka",
         // "Kherson", "Irpin", "Bucha" and "Ferguson".
         let run = |text: &str, found: &[(&str, usize)]| {
-            let toks = crate::tokens::tokenize(text);
-            let mut raw = spans_of(text, &toks, found);
-            towns_after_locatives(text, &toks, &mut raw, 0, Some(1), |t| t == 0, listed(text, &toks, &["nova kakhovka", "kherson", "irpin", "bucha", "ferguson"]));
-            typed(text, &raw)
+            typed(text, &after(text, found, |toks, raw| {
+                towns_after_locatives(text, toks, raw, 0, Some(1), |t| t == 0, listed(text, toks, &["nova kakhovka", "kherson", "irpin", "bucha", "ferguson"]));
+            }))
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Shelling near Nova Kakhovka went on.", &[]), vec![s("Nova Kakhovka", 0)]);
