@@ -534,7 +534,7 @@ impl Annotator {
                 let name = &text[s.start..s.end];
                 if matches!(types[s.ty].as_str(), "PERSON" | "GPE" | "LOC" | "FAC") && is_online_service(name) {
                     s.ty = org;
-                } else if Some(s.ty) == self.person && (starts_with_holiday(name) || (s.first_tok > 0 && matches!(toks[s.first_tok - 1].text(text), "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "HURRICANE" | "TYPHOON" | "CYCLONE" | "STORM"))) {
+                } else if Some(s.ty) == self.person && (starts_with_holiday(name) || storm_word(toks[s.first_tok].text(text)) || (s.first_tok > 0 && storm_word(toks[s.first_tok - 1].text(text)))) {
                     s.ty = event;
                 } else if Some(s.ty) == self.person && RELIGIONS.contains(&gazetteer::normalise(name).as_str()) {
                     s.ty = ty("NORP").unwrap_or(org);
@@ -706,6 +706,11 @@ const ONLINE_SERVICES: &[&str] = &[
     "viber", "skype", "netflix", "spotify", "google", "microsoft", "wikipedia", "substack", "gmail", "yahoo", "baidu",
     "vkontakte", "odnoklassniki", "rumble", "parler", "kakaotalk", "onlyfans", "airbnb", "uber",
 ];
+
+/// A word that names a storm before its name ("Hurricane Milton", "Typhoon Haiyan").
+fn storm_word(w: &str) -> bool {
+    matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "HURRICANE" | "TYPHOON" | "CYCLONE" | "STORM")
+}
 
 fn is_online_service(span: &str) -> bool {
     ONLINE_SERVICES.contains(&gazetteer::normalise(span).as_str())
