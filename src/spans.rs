@@ -677,6 +677,10 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
 /// of separator ("05/06/2024", "5.6.2024", "05-06-24"; a two-digit year not after dots, which
 /// versions use), or year, month, day ("2024-05-06", "2024/5/6").
 fn numeric_date(w: &str) -> bool {
+    // Days the news names by their digits: "after 9/11", "the 7/7 bombings" (not 9 ÷ 11).
+    if matches!(w, "9/11" | "7/7") {
+        return true;
+    }
     // A season or fiscal year: "2023/24", "2023/2024" (the next year after the slash).
     if let Some((a, b)) = w.split_once('/') {
         if let (Ok(y), Ok(z)) = (a.parse::<u32>(), b.parse::<u32>()) {
@@ -779,6 +783,10 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         }
         // Identifier: word-hyphen-digits with no spaces.
         if f == l && digits(f) && f >= 2 && matches!(tok(f - 1), "-" | "‐" | "‑") && glued(f - 1, f) && glued(f - 2, f - 1) && tok(f - 2).chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // "open 24/7": always, not 24 ÷ 7.
+        if f == l && matches!(tok(f), "24/7" | "24x7" | "24/7/365") {
             continue;
         }
         // A version or an address ("2.0.1", "192.168.0.1"), or a piece of a phone number.
@@ -1464,10 +1472,11 @@ mod tests {
         tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("2024-03-14", 1), ("10:30 GMT", 2), ("7:45 p.m.", 2), ("12", 0)]);
-        for (w, date) in [("05/06/2024", true), ("2024-05-06", true), ("5.6.2024", true), ("31/12/99", true), ("2.0.1", false), ("13/13/2024", false), ("5/10", false), ("1990-2000", false)] {
+        for (w, date) in [("05/06/2024", true), ("2024-05-06", true), ("5.6.2024", true), ("31/12/99", true), ("2.0.1", false), ("13/13/2024", false), ("5/10", false), ("1990-2000", false), ("9/11", true), ("3/4", false)] {
             assert_eq!(numeric_date(w), date, "{w}");
         }
         assert_eq!(tidy("along Interstate 95 north", &[("95", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("open 24/7 and 24x7, at 3/4 speed", &[("24/7", 0), ("24x7", 0), ("3/4", 0)]), vec!["3/4"]);
         assert_eq!(tidy("profit in Q3 at the G7 and SKr29", &[("Q3", 0), ("G7", 0), ("SKr29", 0)]), vec!["SKr29"]);
         // Versions, addresses and phone numbers are not counts; ranges and years are.
         assert_eq!(tidy("Version 2.0.1 at 192.168.0.1", &[("2.0.1", 0), ("192.168.0.1", 0)]), Vec::<String>::new());

@@ -143,3 +143,12 @@ fn seasons_are_dates_and_phone_numbers_are_nothing() {
         assert!(!es.iter().any(|e| e.text == piece), "{piece} in {es:#?}");
     }
 }
+
+#[test]
+fn days_named_by_digits_are_dates_and_24_7_is_no_number() {
+    // Read as fractions these were 9 ÷ 11 = 0.82 and 24 ÷ 7 = 3.43.
+    let es = ents("A crowd waited 24/7 outside. He was arrested after the 9/11 anniversary. Add 3/4 cup of flour.");
+    assert!(es.iter().any(|e| e.label == Label::Date && e.text == "9/11"), "{es:#?}");
+    assert!(!es.iter().any(|e| e.text.contains("24/7")), "{es:#?}");
+    assert_eq!(number(&es, "3/4").value, Some(0.75));
+}
