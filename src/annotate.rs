@@ -481,7 +481,21 @@ impl Annotator {
             // name after a title (dev OntoNotes PERSON 0.9078 → 0.9084, train +3 people, +1 false).
             let g = &model.gazetteer;
             let full_name = |s: &RawSpan| {
-                let words: Vec<&str> = toks[s.first_tok..=s.last_tok].iter().map(|t| t.text(text)).filter(|w| !matches!(*w, "'s" | "’s")).collect();
+                // A hyphenated surname is one word, its last piece the surname ("Sam Bankman-Fried").
+                let mut words: Vec<&str> = Vec::new();
+                let mut k = s.first_tok;
+                while k <= s.last_tok {
+                    let w = toks[k].text(text);
+                    let chained = k + 2 <= s.last_tok && matches!(toks[k + 1].text(text), "-" | "‐" | "‑") && toks[k].end == toks[k + 1].start && toks[k + 1].end == toks[k + 2].start;
+                    if chained {
+                        k += 2;
+                        continue;
+                    }
+                    if !matches!(w, "'s" | "’s") {
+                        words.push(w);
+                    }
+                    k += 1;
+                }
                 let flags = |w: &str| g.get(&gazetteer::normalise(w));
                 // After a title ("King Abdullah II", 0.6): companies have none.
                 let titled = s.first_tok > 0 && matches!(toks[s.first_tok - 1].text(text), "King" | "Queen" | "Prince" | "Princess" | "Sheikh" | "Emir" | "Sultan" | "Pope" | "President" | "Chancellor" | "Senator" | "Sen." | "Rep." | "Gov." | "Governor" | "Mayor" | "Mr." | "Mrs." | "Ms." | "Dr." | "General" | "Gen." | "Minister" | "Secretary" | "Judge" | "Justice");

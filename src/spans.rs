@@ -68,6 +68,8 @@ pub const HARMONISE_KEEP: f32 = 0.8;
 /// 4. An unsure one-word mention of another type that is a confident person's surname is that
 ///    person, unless a preposition of place comes before it ("MaliVai Washington … Washington
 ///    found the net", not "flew to Washington").
+/// 5. A confident person's hyphenated surname ("Sam Bankman-Fried") is that person wherever it is
+///    tagged alone as another kind of name (the tagger reads "Bankman-Fried" as a company).
 pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person_ty: Option<usize>, name_like: impl Fn(usize) -> bool) {
     let mut votes: HashMap<&str, HashMap<usize, f32>> = HashMap::default();
     for s in spans.iter() {
@@ -167,8 +169,10 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
                 }
             }
         }
+        // Not a piece of a hyphenated word ("Smith-Jones", "Bankman-Fried"): see 5.
+        let in_chain = |i: usize| (i >= 1 && toks[i - 1].end == toks[i].start && matches!(toks[i - 1].text(text), "-" | "‐" | "‑")) || toks.get(i + 1).is_some_and(|n| n.start == toks[i].end && matches!(n.text(text), "-" | "‐" | "‑"));
         for (i, t) in toks.iter().enumerate() {
-            if !covered[i] {
+            if !covered[i] && !in_chain(i) {
                 if let Some(&sc) = surnames.get(t.text(text)) {
                     added.push(RawSpan { start: t.start, end: t.end, ty: person, score: sc * 0.8, first_tok: i, last_tok: i });
                 }
@@ -187,6 +191,50 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
                     if !matches!(prev.as_str(), "in" | "to" | "from" | "at" | "near" | "of" | "into" | "across" | "through" | "outside" | "around") {
                         s.ty = person;
                     }
+                }
+            }
+        }
+    }
+    // 5. A confident person's hyphenated surname ("Sam Bankman-Fried") names that person
+    // wherever it stands alone: the tagger reads such a mention as a company ("Rolls-Royce").
+    if let Some(person) = person_ty {
+        let hyphen = |w: &str| matches!(w, "-" | "‐" | "‑");
+        let glued = |a: usize| toks[a].end == toks[a + 1].start;
+        // Each surname → the index of its last token past its first, and the person's score.
+        let mut hyphenated: HashMap<&str, (usize, f32)> = HashMap::default();
+        for s in spans.iter().filter(|s| s.ty == person && s.score >= HARMONISE_KEEP && s.last_tok >= s.first_tok + 3) {
+            let mut k = s.last_tok;
+            while k >= s.first_tok + 3 && hyphen(toks[k - 1].text(text)) && glued(k - 2) && glued(k - 1) {
+                k -= 2;
+            }
+            if k < s.last_tok && k > s.first_tok && text[toks[k].start..].starts_with(char::is_uppercase) {
+                let e = hyphenated.entry(&text[toks[k].start..s.end]).or_insert((s.last_tok - k, 0.0));
+                e.1 = e.1.max(s.score);
+            }
+        }
+        if !hyphenated.is_empty() {
+            for s in spans.iter_mut().chain(added.iter_mut()).filter(|s| s.ty != person && name_like(s.ty)) {
+                if hyphenated.contains_key(&text[s.start..s.end]) {
+                    s.ty = person;
+                }
+            }
+            // Its untagged mentions, as whole words: a surname starts with a word and a hyphen.
+            let firsts: std::collections::HashSet<&str, crate::hash::FnvBuild> = hyphenated.keys().map(|n| n.split(['-', '‐', '‑']).next().unwrap_or(n)).collect();
+            let mut i = 0;
+            while i < toks.len() {
+                // Not glued to a word or a hyphen ("Bankman-Fried," is a mention; "Bankman-Fried-Smith" is not).
+                let wordish = |t: &crate::tokens::Token| t.text(text).chars().next().is_some_and(|c| c.is_alphanumeric() || hyphen(&c.to_string()));
+                let fits = |&(len, _): &(usize, f32)| {
+                    i + len < toks.len() && !covered[i..=i + len].iter().any(|&c| c) && (i == 0 || toks[i - 1].end < toks[i].start || !wordish(&toks[i - 1])) && toks.get(i + len + 1).is_none_or(|n| n.start > toks[i + len].end || !wordish(n))
+                };
+                let found = firsts.contains(toks[i].text(text)).then(|| (2..=8).step_by(2).find_map(|len| hyphenated.get(text.get(toks[i].start..toks.get(i + len)?.end)?).filter(|&&(l, _)| l == len).copied().filter(fits))).flatten();
+                match found {
+                    Some((len, sc)) => {
+                        added.push(RawSpan { start: toks[i].start, end: toks[i + len].end, ty: person, score: sc * 0.8, first_tok: i, last_tok: i + len });
+                        covered[i..=i + len].iter_mut().for_each(|c| *c = true);
+                        i += len + 1;
+                    }
+                    None => i += 1,
                 }
             }
         }
@@ -1436,6 +1484,25 @@ mod tests {
         harmonise(text, &toks, &mut raw, Some(0), |_| true);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.start)).collect();
         assert_eq!(got, vec![("Lake Chad", 0), ("Tbilisi", 18), ("Lake Chad", text.rfind("Lake").unwrap())]);
+
+        // A confident person's hyphenated surname is that person where the tagger read a company,
+        // even a confident one; a hyphenated company without such a person stays one.
+        let text = "Sam Bankman-Fried lied. Bankman-Fried, 32, sat. Rolls-Royce fell.";
+        let toks = crate::tokens::tokenize(text);
+        let span = |at: usize, len: usize, ty: usize, score: f32| {
+            let f = toks.iter().position(|k| k.start == at).unwrap();
+            let l = toks.iter().position(|k| k.end == at + len).unwrap();
+            RawSpan { start: at, end: at + len, ty, score, first_tok: f, last_tok: l }
+        };
+        let second = text.match_indices("Bankman-Fried").nth(1).unwrap().0;
+        let mut raw = vec![span(0, 17, 0, 0.84), span(second, 13, 2, 0.93), span(text.find("Rolls").unwrap(), 11, 2, 0.9)];
+        harmonise(text, &toks, &mut raw, Some(0), |_| true);
+        assert_eq!(typed(text, &raw), [("Sam Bankman-Fried", 0), ("Bankman-Fried", 0), ("Rolls-Royce", 2)].map(|(t, ty)| (t.to_string(), ty)));
+        // Its untagged mention is that person as a whole, not its last word ("Fried").
+        let mut raw = vec![span(0, 17, 0, 0.84)];
+        harmonise(text, &toks, &mut raw, Some(0), |_| true);
+        assert_eq!(typed(text, &raw), [("Sam Bankman-Fried", 0), ("Bankman-Fried", 0)].map(|(t, ty)| (t.to_string(), ty)));
+        assert_eq!(raw[1].start, second);
     }
 
     #[test]
