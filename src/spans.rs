@@ -563,6 +563,13 @@ pub fn people_coordinated_with_places(text: &str, toks: &[crate::tokens::Token],
             continue;
         }
         let person = if a.ty == person_ty && is_place(b.ty) { k - 1 } else if b.ty == person_ty && is_place(a.ty) { k } else { continue };
+        // "Tanzania's Samia Suluhu Hassan and Uganda's Yoweri Museveni": a possessive place names
+        // whose the next name is, so the two joined are people, not a list of places.
+        let possessive = |i: usize| toks.get(i).is_some_and(|t| matches!(t.text(text), "'s" | "’s"));
+        let place = &spans[2 * k - 1 - person];
+        if possessive(place.last_tok + 1) || (spans[person].first_tok > 0 && possessive(spans[person].first_tok - 1)) {
+            continue;
+        }
         let p = &mut spans[person];
         if !is_first_name(toks[p.first_tok].text(text)) {
             p.ty = place_ty;
@@ -1802,6 +1809,9 @@ mod tests {
         assert_eq!(run("Paris and Maria Lopez.", &[("Paris", 0), ("Maria Lopez", 1)]), vec![0, 1]);
         assert_eq!(run("Khan Younis , Rafah.", &[("Khan Younis", 1), ("Rafah", 0)]), vec![1, 0]);
         assert_eq!(run("Khan Younis and Vantorix.", &[("Khan Younis", 1), ("Vantorix", 2)]), vec![1, 2]);
+        // A possessive place: the names joined are people ("Uganda's Yoweri Museveni").
+        assert_eq!(run("Tanzania’s Samia Hassan and Uganda’s Yoweri Museveni met.", &[("Tanzania", 0), ("Samia Hassan", 1), ("Uganda", 0), ("Yoweri Museveni", 1)]), vec![0, 1, 0, 1]);
+        assert_eq!(run("Uganda's and Kenya's Samia Hassan and Uganda spoke.", &[("Kenya", 0), ("Samia Hassan", 1), ("Uganda", 0)]), vec![0, 1, 0]);
     }
 
     #[test]

@@ -318,3 +318,14 @@ fn a_hyphenated_surname_alone_is_the_person() {
     let people: Vec<&str> = ents.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
     assert_eq!(people, ["Sam Bankman-Fried", "Lewis Kaplan", "Bankman-Fried", "Bankman-Fried"], "{ents:#?}");
 }
+
+#[test]
+fn people_after_possessive_places_stay_people() {
+    // "Samia Suluhu Hassan and Uganda" looked like two places joined by "and" (it was a place, 0.89).
+    let text = "In Nairobi, Kenya’s President William Ruto announced a 16% rise in the minimum wage. Tanzania’s Samia Suluhu Hassan \
+                and Uganda’s Yoweri Museveni attended the East African Community summit in Arusha.";
+    let ents = ann().annotate(text, &Options::default());
+    for name in ["William Ruto", "Samia Suluhu Hassan", "Yoweri Museveni"] {
+        assert_eq!(find(&ents, name).map(|e| e.label), Some(Label::Person), "{name}: {ents:#?}");
+    }
+}
