@@ -456,7 +456,8 @@ pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
 /// "shelled areas near Nova Kakhovka", "protests in Ferguson": a place name the lists know
 /// (`place_len` gives the tokens of the longest one starting at a token, 0 for none; towns of
 /// 15,000+ people included), each word capitalised, right after "in", "near", "outside",
-/// "around", "toward(s)" or "into", after "residents of", "the town of" and the like, or after a
+/// "around", "toward(s)" or "into", after "residents of", "the town of" and the like, after "towns
+/// like", "cities such as", "countries including" and the like, or after a
 /// place and "and", "or" or a comma ("in Kherson and Irpin"), or right before "and" or "or" and a
 /// place ("strike Kharkiv and Odesa"), and not followed by another
 /// capitalised word or "'s", is a place where the tagger found nothing there, or only a person of
@@ -474,11 +475,31 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
         let k = spans.partition_point(|s| s.first_tok <= i);
         (k > 0 && spans[k - 1].last_tok >= i).then(|| k - 1)
     };
+    // "towns like Clacton", "cities such as Leeds", "countries including Chad".
+    let places_named_next = |i: usize| {
+        (matches!(tok(i - 1), "like" | "including") && i >= 2 && PLACE_NOUNS.contains(&tok(i - 2).to_lowercase().as_str()))
+            || (tok(i - 1) == "as" && i >= 3 && tok(i - 2) == "such" && PLACE_NOUNS.contains(&tok(i - 3).to_lowercase().as_str()))
+    };
     let mut added = vec![];
     let mut i = 1;
     while i < toks.len() {
+        // There, an unsure person is a place, listed or not.
+        if places_named_next(i) {
+            if let Some(k) = owner(spans, i).filter(|&k| Some(spans[k].ty) == person_ty && spans[k].first_tok == i && spans[k].score < HARMONISE_KEEP) {
+                // Not the first of a list of people ("countries such as Nelieer, Zedong Mao").
+                let listed_person = spans.get(k + 1).is_some_and(|n| Some(n.ty) == person_ty && n.first_tok == spans[k].last_tok + 2 && tok(n.first_tok - 1) == ",");
+                if listed_person {
+                    i = spans[k].last_tok + 1;
+                    continue;
+                }
+                spans[k].ty = place_ty;
+                i = spans[k].last_tok + 1;
+                continue;
+            }
+        }
         let after_locative = matches!(tok(i - 1), "in" | "near" | "outside" | "around" | "toward" | "towards" | "into")
             || (tok(i - 1) == "of" && i >= 2 && matches!(tok(i - 2).to_lowercase().as_str(), "residents" | "town" | "city" | "village" | "outskirts" | "suburbs" | "mayor" | "streets" | "centre" | "center"))
+            || places_named_next(i)
             // "in Kherson and Irpin": after a place and "and", "or" or a comma.
             || (matches!(tok(i - 1), "and" | "or" | ",") && i >= 2 && owner(spans, i - 2).is_some_and(|k| spans[k].last_tok == i - 2 && is_place(spans[k].ty)));
         // "strike Kharkiv and Odesa": right before "and" or "or" and a place (checked below).
@@ -517,6 +538,12 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
         spans.sort_by_key(|s| (s.start, s.end));
     }
 }
+
+/// Plural nouns of places, before "like", "such as" or "including" and a list of them.
+const PLACE_NOUNS: &[&str] = &[
+    "towns", "cities", "places", "countries", "states", "regions", "areas", "villages", "communities", "capitals", "provinces", "nations",
+    "destinations", "suburbs", "neighbourhoods", "neighborhoods", "resorts", "ports", "islands", "districts", "counties",
+];
 
 /// "Campbell, Calif.", "Marietta, Ga.": a name the tagger took for a person or an organisation
 /// (`retypable`) right before a comma and a US state as the news agencies abbreviate it
@@ -1845,6 +1872,20 @@ mod tests {
         assert_eq!(run("Talks with Kherson and Vantorix.", &[("Vantorix", 2)]), vec![s("Vantorix", 2)]);
         assert_eq!(run("Talks with Kherson and Odesa.", &[]), vec![]);
         assert_eq!(run("Kherson, Odesa and Kyiv.", &[("Odesa", 0), ("Kyiv", 0)]), vec![s("Odesa", 0), s("Kyiv", 0)]);
+        // After "towns like", "cities such as": an unsure person is a place even where the lists
+        // lack it ("Clacton"), and a listed town after it and "and" too; not a confident person,
+        // nor the first of a list of people.
+        let unsure = |text: &str, found: &[(&str, usize)], score: f32| {
+            typed(text, &after(text, found, |toks, raw| {
+                raw.iter_mut().for_each(|r| r.score = score);
+                towns_after_locatives(text, toks, raw, 0, Some(1), |t| t == 0, listed(text, toks, &["bucha"]));
+            }))
+        };
+        assert_eq!(unsure("Firms in towns like Clacton and Bucha.", &[("Clacton", 1)], 0.66), vec![s("Clacton", 0), s("Bucha", 0)]);
+        assert_eq!(unsure("Cities such as Clacton grew.", &[("Clacton", 1)], 0.66), vec![s("Clacton", 0)]);
+        assert_eq!(unsure("Cities such as Clacton grew.", &[("Clacton", 1)], 0.95), vec![s("Clacton", 1)]);
+        assert_eq!(unsure("Leaders of countries such as Clacton, Zedong Mao met.", &[("Clacton", 1), ("Zedong Mao", 1)], 0.66), vec![s("Clacton", 1), s("Zedong Mao", 1)]);
+        assert_eq!(unsure("People like Clacton came.", &[("Clacton", 1)], 0.66), vec![s("Clacton", 1)]);
     }
 
     #[test]
