@@ -544,11 +544,18 @@ impl Annotator {
         // that start with one are dates and events); nor is a storm ("Hurricane Milton": on
         // OntoNotes train, 21 of 24 are events with the word), nor a religion ("Shinto shrines").
         if let (Some(org), Some(event)) = (ty("ORG"), ty("EVENT")) {
+            // The end of the last storm's name: "hurricanes Helene and Milton" names two.
+            let mut storm_end: Option<usize> = None;
             for s in raw.iter_mut() {
                 let name = &text[s.start..s.end];
+                let after_storm = storm_end.is_some_and(|e| s.first_tok == e + 2 && matches!(toks[e + 1].text(text), "and" | "or" | ","));
+                storm_end = None;
                 if matches!(types[s.ty].as_str(), "PERSON" | "GPE" | "LOC" | "FAC") && is_online_service(name) {
                     s.ty = org;
-                } else if Some(s.ty) == self.person && (starts_with_holiday(name) || storm_word(toks[s.first_tok].text(text)) || (s.first_tok > 0 && storm_word(toks[s.first_tok - 1].text(text)))) {
+                } else if Some(s.ty) == self.person && (storm_word(toks[s.first_tok].text(text)) || (s.first_tok > 0 && storm_word(toks[s.first_tok - 1].text(text))) || after_storm) {
+                    s.ty = event;
+                    storm_end = Some(s.last_tok);
+                } else if Some(s.ty) == self.person && starts_with_holiday(name) {
                     s.ty = event;
                 } else if Some(s.ty) == self.person && RELIGIONS.contains(&gazetteer::normalise(name).as_str()) {
                     s.ty = ty("NORP").unwrap_or(org);
@@ -721,9 +728,10 @@ const ONLINE_SERVICES: &[&str] = &[
     "vkontakte", "odnoklassniki", "rumble", "parler", "kakaotalk", "onlyfans", "airbnb", "uber",
 ];
 
-/// A word that names a storm before its name ("Hurricane Milton", "Typhoon Haiyan").
+/// A word that names a storm or storms before their names ("Hurricane Milton", "Typhoon Haiyan",
+/// "hurricanes Helene and Milton").
 fn storm_word(w: &str) -> bool {
-    matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "HURRICANE" | "TYPHOON" | "CYCLONE" | "STORM")
+    matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "HURRICANE" | "TYPHOON" | "CYCLONE" | "STORM" | "hurricane" | "typhoon" | "cyclone" | "hurricanes" | "typhoons" | "cyclones" | "storms" | "Hurricanes" | "Typhoons" | "Storms")
 }
 
 fn is_online_service(span: &str) -> bool {

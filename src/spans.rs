@@ -1262,7 +1262,8 @@ const SCORE_VERBS: &[&str] = &[
     "beat", "beats", "beaten", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "drew", "draw", "draws",
     "drawn", "defeated", "defeat", "defeats", "trail", "trails", "trailed", "trailing", "led", "lead", "leads", "leading",
     "edged", "thrashed", "routed", "crushed", "downed", "hammered", "overcame", "voted", "vote", "votes", "ruled",
-    "finished", "ended", "scoreline", "score",
+    "finished", "ended", "scoreline", "score", "passed", "approved", "rejected", "confirmed", "adopted", "carried", "upheld",
+    "overturned",
 ];
 /// Nouns a score or tally qualifies ("a 3-1 win", "a 5-4 decision").
 const SCORE_NOUNS: &[&str] = &[
@@ -1375,6 +1376,9 @@ mod tests {
         };
         assert!(at("Arsenal beat Spurs 2-1 on Sunday", "2-1"));
         assert!(at("voted 52-48.", "52-48"));
+        assert!(at("The $1.2 trillion package passed 74-24.", "74-24"));
+        assert!(at("The court upheld it 6-3 on Monday.", "6-3"));
+        assert!(!at("The board approved 5-10 new hires.", "5-10"));
         assert!(at("a 5-4 decision", "5-4"));
         assert!(!at("won 5-10 seats", "5-10"));
         assert!(!at("pages 10-12", "10-12"));
