@@ -1024,6 +1024,22 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
                     absorbed[next] = true;
                 }
             }
+        } else if is_number(s.ty) && s.first_tok == s.last_tok && digits(s.first_tok) && s.last_tok + 1 < toks.len() && alone(s.last_tok + 1) && text[toks[s.last_tok].end..toks[s.last_tok + 1].start].chars().all(|c| c == ' ') {
+            // "delayed 5 hrs", "3 yrs ago": short forms of units of time make a time or a date,
+            // as their long forms do ("5 hours" is a time, "3 years" a date).
+            let next = s.last_tok + 1;
+            let unit = tok(next).to_lowercase();
+            let ty = match unit.trim_end_matches('.') {
+                "hrs" | "hr" | "mins" | "min" | "secs" | "sec" => Some(time_ty),
+                "yrs" | "yr" | "wks" | "wk" | "mos" => Some(date_ty),
+                _ => None,
+            };
+            if let Some(ty) = ty {
+                s.ty = ty;
+                s.last_tok = next;
+                s.end = toks[next].end;
+                absorbed[next] = true;
+            }
         }
     }
     // The one-token spans the times took over (a time itself starts at its clock token).

@@ -152,3 +152,11 @@ fn days_named_by_digits_are_dates_and_24_7_is_no_number() {
     assert!(!es.iter().any(|e| e.text.contains("24/7")), "{es:#?}");
     assert_eq!(number(&es, "3/4").value, Some(0.75));
 }
+
+#[test]
+fn short_forms_of_units_of_time_are_times_and_dates() {
+    let es = ents("my flight got delayed 5 hrs and delta gave us a $15 voucher. She left after 2 wks of talks.");
+    assert!(es.iter().any(|e| e.label == Label::Date && e.text == "5 hrs" && e.kind == "time"), "{es:#?}");
+    assert!(es.iter().any(|e| e.label == Label::Date && e.text == "2 wks" && e.kind == "duration"), "{es:#?}");
+    assert!(!es.iter().any(|e| e.label == Label::Number && (e.text == "5" || e.text == "2")), "{es:#?}");
+}
