@@ -223,7 +223,7 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
             let mut i = 0;
             while i < toks.len() {
                 // Not glued to a word or a hyphen ("Bankman-Fried," is a mention; "Bankman-Fried-Smith" is not).
-                let wordish = |t: &crate::tokens::Token| t.text(text).chars().next().is_some_and(|c| c.is_alphanumeric() || hyphen(&c.to_string()));
+                let wordish = |t: &crate::tokens::Token| t.text(text).chars().next().is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '‐' | '‑'));
                 let fits = |&(len, _): &(usize, f32)| {
                     i + len < toks.len() && !covered[i..=i + len].iter().any(|&c| c) && (i == 0 || toks[i - 1].end < toks[i].start || !wordish(&toks[i - 1])) && toks.get(i + len + 1).is_none_or(|n| n.start > toks[i + len].end || !wordish(n))
                 };
@@ -488,11 +488,9 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
             if let Some(k) = owner(spans, i).filter(|&k| Some(spans[k].ty) == person_ty && spans[k].first_tok == i && spans[k].score < HARMONISE_KEEP) {
                 // Not the first of a list of people ("countries such as Nelieer, Zedong Mao").
                 let listed_person = spans.get(k + 1).is_some_and(|n| Some(n.ty) == person_ty && n.first_tok == spans[k].last_tok + 2 && tok(n.first_tok - 1) == ",");
-                if listed_person {
-                    i = spans[k].last_tok + 1;
-                    continue;
+                if !listed_person {
+                    spans[k].ty = place_ty;
                 }
-                spans[k].ty = place_ty;
                 i = spans[k].last_tok + 1;
                 continue;
             }
@@ -590,7 +588,7 @@ pub fn people_coordinated_with_places(text: &str, toks: &[crate::tokens::Token],
             continue;
         }
         let person = if a.ty == person_ty && is_place(b.ty) { k - 1 } else if b.ty == person_ty && is_place(a.ty) { k } else { continue };
-        // "Tanzania's Samia Suluhu Hassan and Uganda's Yoweri Museveni": a possessive place names
+        // "Tanzania's Samia Suluhu Hassan and Uganda's Yoweri Museveni": a possessive place says
         // whose the next name is, so the two joined are people, not a list of places.
         let possessive = |i: usize| toks.get(i).is_some_and(|t| matches!(t.text(text), "'s" | "’s"));
         let place = &spans[2 * k - 1 - person];
