@@ -182,6 +182,135 @@ pub struct Annotator {
     person: Option<usize>,
 }
 
+/// Plain words of mixed-case sentences are left out of the lookups (tagged O, see
+/// `ModelData::plain`).
+fn plain_word(model: &Model, casing: u8, w: &str) -> bool {
+    casing == 0 && !model.plain.is_empty() && model.plain.get_key(crate::hash::key32(w)) != 0
+}
+
+/// Words memoised at most: each holds 3 × `ntags` scores, 3.5 MB in all for the shipped model's
+/// 73 tags (an article of 10,000 words has about 3,000 distinct words). When it is full, the words used most since it last filled stay (`WordMemo::evict`).
+const WORD_MEMO_MAX: usize = 4096;
+
+/// What the first tagger needs of a word form (in a sentence of a given casing) besides its
+/// context, memoised per thread across calls: its table lookups, whether it is a plain word, and
+/// the emission scores of its three word groups (`features::Role`). Words recur, so most tokens
+/// cost one memo lookup instead of about 20 feature lookups and the table lookups.
+#[derive(Default)]
+struct WordMemo {
+    /// The stage the scores are of (`Stage::id`).
+    stage: u64,
+    ntags: usize,
+    /// Slot key (`features::slot_key`) → entry.
+    index: std::collections::HashMap<u64, u32, crate::hash::FnvBuild>,
+    words: Vec<(features::WordLookups, bool)>,
+    /// Per entry, how often it was used since the memo last filled.
+    uses: Vec<u32>,
+    /// Per entry, `3 × ntags` scores: the groups in `Role` order.
+    rows: Vec<f32>,
+}
+
+thread_local! {
+    static WORD_MEMO: std::cell::RefCell<WordMemo> = std::cell::RefCell::new(WordMemo::default());
+}
+
+impl WordMemo {
+    /// The first tagger's tags and confidences for one sentence (`view`, `toks`); `feats` and
+    /// `offs` are scratch space.
+    fn decode(&mut self, model: &Model, view: &SentenceView, doc: &DocContext, toks: &[tokens::Token], feats: &mut Vec<u32>, offs: &mut Vec<u32>) -> (Vec<usize>, Vec<f32>) {
+        use features::{Role, Slot, WordLookups};
+        let stage = &model.first;
+        let nt = stage.ntags();
+        let n = view.len();
+        // Started again for another model, or when this sentence might overfill it (so the
+        // entries found below stay put).
+        if self.stage != stage.id() || self.ntags != nt {
+            *self = WordMemo { stage: stage.id(), ntags: nt, ..WordMemo::default() };
+        }
+        if self.index.len() + n + 2 > WORD_MEMO_MAX {
+            self.evict(WORD_MEMO_MAX.saturating_sub(n + 2) / 2);
+        }
+        let brown = !model.brown.is_empty();
+        let mut group = Vec::new();
+        // The entry of each slot: the sentence's start, its words, its end.
+        let at: Vec<usize> = (-1..=n as isize)
+            .map(|j| {
+                let key = features::slot_key(view, j);
+                if let Some(&e) = self.index.get(&key) {
+                    self.uses[e as usize] += 1;
+                    return e as usize;
+                }
+                let slot = Slot::at(view, j, |k| WordLookups::of(view.lower(k), &model.gazetteer, &model.clusters, &model.brown));
+                let e = self.words.len();
+                let (lk, plain) = match slot {
+                    Slot::Word { raw, lookups, .. } => (lookups, plain_word(model, view.casing, raw)),
+                    _ => (WordLookups { cl: 0, br: 0, name_flags: 0, class: "-" }, false),
+                };
+                self.words.push((lk, plain));
+                self.uses.push(1);
+                let start = self.rows.len();
+                if self.rows.capacity() < start + 3 * nt {
+                    // Grown by doubling up to the cap, never past it.
+                    let want = (2 * self.rows.capacity()).clamp(3 * 64 * nt, 3 * WORD_MEMO_MAX.max(n + 2) * nt);
+                    self.rows.reserve_exact(want.max(start + 3 * nt) - start);
+                }
+                self.rows.resize(start + 3 * nt, 0.0);
+                for (g, role) in [Role::Center, Role::Left, Role::Right].into_iter().enumerate() {
+                    group.clear();
+                    features::word_features(&slot, view.casing, brown, role, &mut group);
+                    stage.emit(&group, &mut self.rows[start + g * nt..start + (g + 1) * nt]);
+                }
+                self.index.insert(key, e as u32);
+                e
+            })
+            .collect();
+        let skip: Vec<bool> = (0..n).map(|i| self.words[at[i + 1]].1).collect();
+        let lk = features::Lookups { words: (0..n).map(|i| self.words[at[i + 1]].0).collect(), brown };
+        feats.clear();
+        offs.clear();
+        features::extract_context(view, &lk, &model.gazetteer, doc, toks, feats, offs, &skip);
+        let mut emis = vec![0f32; n * nt];
+        for i in 0..n {
+            if skip[i] {
+                continue;
+            }
+            let row = &mut emis[i * nt..(i + 1) * nt];
+            stage.emit(&feats[offs[i] as usize..offs[i + 1] as usize], row);
+            // The word's own group, its left neighbour's left group, its right neighbour's right.
+            for (g, e) in [(0, at[i + 1]), (1, at[i]), (2, at[i + 2])] {
+                let start = e * 3 * nt + g * nt;
+                for (s, w) in row.iter_mut().zip(&self.rows[start..start + nt]) {
+                    *s += w;
+                }
+            }
+        }
+        stage.decode_emissions(&emis, &skip)
+    }
+
+    /// Keeps at most `keep` entries: the most used (ties: the most recent), their use counts
+    /// started again. Frequent words stay, the one-off words of past texts go.
+    fn evict(&mut self, keep: usize) {
+        let mut order: Vec<usize> = (0..self.words.len()).collect();
+        order.sort_by_key(|&e| (std::cmp::Reverse(self.uses[e]), std::cmp::Reverse(e)));
+        order.truncate(keep);
+        order.sort_unstable();
+        let row = 3 * self.ntags;
+        let mut new_of = vec![u32::MAX; self.words.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old] = new as u32;
+            self.words[new] = self.words[old];
+            self.rows.copy_within(old * row..(old + 1) * row, new * row);
+        }
+        self.words.truncate(order.len());
+        self.rows.truncate(order.len() * row);
+        self.uses = vec![0; order.len()];
+        self.index.retain(|_, e| {
+            *e = new_of[*e as usize];
+            *e != u32::MAX
+        });
+    }
+}
+
 impl Annotator {
     /// The model shipped inside the library.
     pub fn embedded() -> Result<Annotator, ModelError> {
@@ -440,8 +569,9 @@ impl Annotator {
     /// The tagger and the span rules over the sentences `sents` of `text`.
     fn tag_tokens(&self, text: &str, toks: &[tokens::Token], sents: &[std::ops::Range<usize>], doc: &DocContext) -> Vec<RawSpan> {
         let model = &self.model;
-        // First tagger, on local features.
-        // The first tagger's features are kept for the second tagger only when there is one.
+        // First tagger, on local features. Its features are kept for the second tagger only when
+        // there is one; without one, the scores of the word-level features are memoised
+        // (`WordMemo`).
         let mut base = Vec::new();
         let mut tags = vec![0usize; toks.len()];
         let mut conf = vec![0f32; toks.len()];
@@ -450,15 +580,18 @@ impl Annotator {
             feats.clear();
             offs.clear();
             let view = SentenceView::new(text, &toks[s.clone()]);
-            // Plain words of mixed-case sentences are left out of the lookups (tagged O).
-            let skip: Vec<bool> = if view.casing == 0 && !model.plain.is_empty() { view.words.iter().map(|w| model.plain.get_key(crate::hash::key32(w)) != 0).collect() } else { vec![] };
-            features::extract_skipping(&view, &model.gazetteer, &model.clusters, &model.brown, doc, &toks[s.clone()], &mut feats, &mut offs, &skip);
-            let (t, c) = model.first.decode(&feats, &offs);
+            let (t, c) = if model.second.is_some() {
+                // Every feature, kept for the second tagger.
+                let skip: Vec<bool> = view.words.iter().map(|w| plain_word(model, view.casing, w)).collect();
+                let lk = features::Lookups::new(&view, &model.gazetteer, &model.clusters, &model.brown);
+                features::extract_skipping(&view, &lk, &model.gazetteer, doc, &toks[s.clone()], &mut feats, &mut offs, &skip);
+                base.push((feats.clone(), offs.clone()));
+                model.first.decode(&feats, &offs)
+            } else {
+                WORD_MEMO.with(|memo| memo.borrow_mut().decode(model, &view, doc, &toks[s.clone()], &mut feats, &mut offs))
+            };
             tags[s.clone()].copy_from_slice(&t);
             conf[s.clone()].copy_from_slice(&c);
-            if model.second.is_some() {
-                base.push((feats.clone(), offs.clone()));
-            }
         }
         // Second tagger: the same features plus the first tagger's view of the whole document.
         if let Some(second) = &model.second {
@@ -1102,5 +1235,66 @@ mod tests {
         assert_eq!(kind("on March 3, 2021", "March 3, 2021"), "date");
         assert_eq!(kind("the first quarter", "the first quarter"), "date");
         assert_eq!(kind("Ana, 34 and 35", "34"), "date");
+    }
+
+    /// The word memo changes nothing: every sentence gets the tags and confidences of the full
+    /// features, whether the memo is cold, warm from other texts, or just cut down by eviction;
+    /// in mixed case (plain words skipped), headlines, lower case, curly quotes and edges.
+    #[test]
+    fn the_word_memo_gives_the_scores_of_the_full_features() {
+        use crate::features::{self, DocContext, SentenceView};
+        use crate::tokens;
+        let a = super::Annotator::embedded().expect("embedded model");
+        let m = &a.model;
+        let texts = [
+            "Angela Merkel met Emmanuel Macron in Paris on Tuesday, and said the deal was worth $4.5bn.",
+            "FLOODS HIT NORTHERN ITALY AS PO RIVER BURSTS ITS BANKS",
+            "i saw taylor swift in chicago last week lol",
+            "“Smith’s lawyer,” said O’Neill — who lives in São Paulo 🙂 — “will appeal.”",
+            "Paris. Smith said. A",
+            "The the the Paris Paris said said Smith Smith.",
+        ];
+        let full = |text: &str| -> Vec<(Vec<usize>, Vec<f32>)> {
+            let toks = tokens::tokenize(text);
+            let sents = tokens::sentences(text, &toks);
+            let doc = DocContext::new(text, &toks, &sents);
+            sents
+                .iter()
+                .map(|s| {
+                    let view = SentenceView::new(text, &toks[s.clone()]);
+                    let skip: Vec<bool> = view.words.iter().map(|w| super::plain_word(m, view.casing, w)).collect();
+                    let lk = features::Lookups::new(&view, &m.gazetteer, &m.clusters, &m.brown);
+                    let (mut f, mut o) = (vec![], vec![]);
+                    features::extract_skipping(&view, &lk, &m.gazetteer, &doc, &toks[s.clone()], &mut f, &mut o, &skip);
+                    m.first.decode(&f, &o)
+                })
+                .collect()
+        };
+        let memo = |text: &str, memo: &mut super::WordMemo| -> Vec<(Vec<usize>, Vec<f32>)> {
+            let toks = tokens::tokenize(text);
+            let sents = tokens::sentences(text, &toks);
+            let doc = DocContext::new(text, &toks, &sents);
+            let (mut f, mut o) = (vec![], vec![]);
+            sents.iter().map(|s| memo.decode(m, &SentenceView::new(text, &toks[s.clone()]), &doc, &toks[s.clone()], &mut f, &mut o)).collect()
+        };
+        let same = |a: &[(Vec<usize>, Vec<f32>)], b: &[(Vec<usize>, Vec<f32>)], text: &str| {
+            assert_eq!(a.len(), b.len());
+            for ((ta, ca), (tb, cb)) in a.iter().zip(b) {
+                assert_eq!(ta, tb, "{text}");
+                assert!(ca.iter().zip(cb).all(|(x, y)| (x - y).abs() < 1e-4), "{text}: {ca:?} {cb:?}");
+            }
+        };
+        let mut w = super::WordMemo::default();
+        for round in 0..3 {
+            for text in texts {
+                same(&full(text), &memo(text, &mut w), text);
+            }
+            assert!(!w.words.is_empty() && w.rows.len() == 3 * m.first.ntags() * w.words.len());
+            // Some entries go, the rest move: the next round reads both kinds.
+            w.evict(w.words.len() / (round + 2));
+            assert_eq!(w.index.len(), w.words.len());
+        }
+        // Real tags came out (not all O).
+        assert!(full(texts[0]).iter().any(|(t, _)| t.iter().any(|&x| x != 0)));
     }
 }

@@ -284,22 +284,188 @@ mod t {
 /// being token `i`'s features.
 #[allow(clippy::too_many_arguments)]
 pub fn extract(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>) {
-    extract_skipping(view, gaz, clusters, brown, doc, toks, out, offsets, &[]);
+    let lk = Lookups::new(view, gaz, clusters, brown);
+    extract_with(view, &lk, gaz, doc, toks, out, offsets, &[], true);
+}
+
+/// The features that depend on one word form alone (and the sentence's casing), in three groups:
+/// those of the token itself and those of its left and right neighbour. A group's emission
+/// scores are the same wherever the word occurs, so the annotator memoises them per word
+/// (`annotate::WordMemo`) and [`extract_context`] leaves them out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The token's own word.
+    Center,
+    /// The word before the token (or the sentence's start).
+    Left,
+    /// The word after the token (or the sentence's end).
+    Right,
+}
+
+/// The table lookups of one word: everything its features need besides its text.
+#[derive(Debug, Clone, Copy)]
+pub struct WordLookups {
+    /// Word class (`clusters`).
+    pub cl: u16,
+    /// Brown cluster path (0 when the model has none).
+    pub br: u16,
+    /// Name-list flags (places left out).
+    pub name_flags: u16,
+    /// Number-grammar class ("-" for none).
+    pub class: &'static str,
+}
+
+impl WordLookups {
+    /// The lookups of a normalised word ([`norm_word`]).
+    pub fn of(lower: &str, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer) -> WordLookups {
+        // Hashed once: the full 64-bit state keys the word-class memo, its 32-bit key
+        // (`hash::key32`) the lookups.
+        let state = Fnv::new(0).str(lower).0;
+        let key = Fnv(state).finish32();
+        WordLookups {
+            cl: clusters.get_key(key),
+            br: if brown.is_empty() { 0 } else { brown.get_key(key) },
+            name_flags: gaz.get_key(key) & !gazetteer::PLACE_MASK,
+            class: word_class_cached(lower, state),
+        }
+    }
+}
+
+/// The lookups of each word of a sentence.
+pub struct Lookups {
+    pub words: Vec<WordLookups>,
+    /// Whether the model has Brown clusters (and so the Brown features).
+    pub brown: bool,
+}
+
+impl Lookups {
+    pub fn new(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer) -> Lookups {
+        Lookups { words: (0..view.len()).map(|i| WordLookups::of(view.lower(i), gaz, clusters, brown)).collect(), brown: !brown.is_empty() }
+    }
+}
+
+/// A place in a sentence that word groups are computed for: a word, or one of the sentence's edges.
+#[derive(Debug, Clone, Copy)]
+pub enum Slot<'a> {
+    Start,
+    End,
+    Word { raw: &'a str, lower: &'a str, shape: &'a str, lookups: WordLookups },
+}
+
+impl<'a> Slot<'a> {
+    /// Slot `i` of the sentence: −1 its start, `view.len()` its end.
+    pub fn at(view: &'a SentenceView, i: isize, lookups: impl FnOnce(usize) -> WordLookups) -> Slot<'a> {
+        if i < 0 {
+            Slot::Start
+        } else if i as usize >= view.len() {
+            Slot::End
+        } else {
+            let i = i as usize;
+            Slot::Word { raw: view.words[i], lower: view.lower(i), shape: view.shape(i), lookups: lookups(i) }
+        }
+    }
+}
+
+/// The memo key of slot `i` of the sentence (−1 its start, `view.len()` its end): the raw word
+/// and the sentence's casing decide every word-group feature (the word's normalised form, shape
+/// and lookups).
+pub fn slot_key(view: &SentenceView, i: isize) -> u64 {
+    let h = if i < 0 {
+        Fnv::new(1)
+    } else if i as usize >= view.len() {
+        Fnv::new(2)
+    } else {
+        Fnv::new(3).str(view.words[i as usize])
+    };
+    h.byte(view.casing).0
+}
+
+/// Appends the features of word group `role` of `slot`, in a sentence of casing `casing`, to
+/// `out` (the centre group of an edge has none).
+pub fn word_features(slot: &Slot, casing: u8, brown: bool, role: Role, out: &mut Vec<u32>) {
+    let f = |tag: u8| Fnv::new(tag);
+    let (lower, shape, lk) = match *slot {
+        Slot::Start => ("<s>", "<s>", None),
+        Slot::End => ("</s>", "</s>", None),
+        Slot::Word { lower, shape, lookups, .. } => (lower, shape, Some(lookups)),
+    };
+    match role {
+        Role::Left | Role::Right => {
+            let (w, sh, br, gaz) = match role {
+                Role::Left => (t::WM1, t::SHM1, t::BRM1, t::GAZNM1),
+                _ => (t::WP1, t::SHP1, t::BRP1, t::GAZNP1),
+            };
+            out.push(f(w).str(lower).finish32());
+            out.push(f(sh).str(shape).byte(casing).finish32());
+            if brown {
+                let b = lk.map_or(0xffff, |l| l.br);
+                out.push(f(br).byte(b as u8).byte((b >> 8) as u8).finish32());
+            }
+            if let Some(l) = lk {
+                push_name_flags(out, gaz, l.name_flags, "");
+            }
+        }
+        Role::Center => {
+            let (Slot::Word { raw, .. }, Some(lk)) = (slot, lk) else { return };
+            let (w0, sh0) = (lower, shape);
+            out.push(f(t::BIAS).finish32());
+            out.push(f(t::W0).str(w0).finish32());
+            if casing == 0 {
+                if raw.contains(['’', '‘', '“', '”']) {
+                    out.push(f(t::RAW0).str(&raw.chars().map(straighten).collect::<String>()).finish32());
+                } else {
+                    out.push(f(t::RAW0).str(raw).finish32());
+                }
+            }
+            out.push(f(t::SH0).str(sh0).byte(casing).finish32());
+            // Prefixes of one to three characters and suffixes of one to four, as slices at
+            // character boundaries.
+            for (b, c) in w0.char_indices().take(3) {
+                out.push(f(t::PRE).str(&w0[..b + c.len_utf8()]).finish32());
+            }
+            for (b, _) in w0.char_indices().rev().take(4) {
+                out.push(f(t::SUF).str(&w0[b..]).finish32());
+            }
+            let c0 = lk.cl;
+            out.push(f(t::CL0).byte(c0 as u8).byte((c0 >> 8) as u8).finish32());
+            out.push(f(t::CL0_SH).byte(c0 as u8).byte((c0 >> 8) as u8).str(sh0).finish32());
+            if brown {
+                // Brown cluster path prefixes of the word (4, 6, 10 and 16 bits) and the path
+                // with the word's shape.
+                let b0 = lk.br;
+                for bits in [4u8, 6, 10, 16] {
+                    let p = if bits == 16 { b0 } else { b0 & ((1 << bits) - 1) };
+                    out.push(f(t::BR0).byte(bits).byte(p as u8).byte((p >> 8) as u8).finish32());
+                }
+                out.push(f(t::BR_SH).byte(b0 as u8).byte((b0 >> 8) as u8).str(sh0).finish32());
+            }
+            out.push(f(t::CASING).byte(casing).finish32());
+            if casing != 0 {
+                out.push(f(t::CASING_W0).byte(casing).str(w0).finish32());
+            }
+            out.push(f(t::CLASS0).str(lk.class).finish32());
+            push_name_flags(out, t::GAZN0, lk.name_flags, sh0);
+            out.push(f(t::LEN).byte(w0.chars().count().min(12) as u8).byte(casing).finish32());
+        }
+    }
 }
 
 /// [`extract`], leaving out the features of the tokens `skip` marks (their slices are empty).
 #[allow(clippy::too_many_arguments)]
-pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazetteer, brown: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>, skip: &[bool]) {
+pub fn extract_skipping(view: &SentenceView, lk: &Lookups, gaz: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>, skip: &[bool]) {
+    extract_with(view, lk, gaz, doc, toks, out, offsets, skip, true);
+}
+
+/// [`extract_skipping`] without the word groups ([`word_features`]).
+#[allow(clippy::too_many_arguments)]
+pub fn extract_context(view: &SentenceView, lk: &Lookups, gaz: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>, skip: &[bool]) {
+    extract_with(view, lk, gaz, doc, toks, out, offsets, skip, false);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn extract_with(view: &SentenceView, lk: &Lookups, gaz: &Gazetteer, doc: &DocContext, toks: &[Token], out: &mut Vec<u32>, offsets: &mut Vec<u32>, skip: &[bool], groups: bool) {
     let n = view.len();
-    // Each word hashed once: the full 64-bit state keys the word-class memo, its 32-bit key
-    // (`hash::key32`) the lookups.
-    let states: Vec<u64> = (0..n).map(|i| Fnv::new(0).str(view.lower(i)).0).collect();
-    let keys: Vec<u32> = states.iter().map(|&h| Fnv(h).finish32()).collect();
-    let cl: Vec<u16> = keys.iter().map(|&k| clusters.get_key(k)).collect();
-    let br: Vec<u16> = if brown.is_empty() { vec![] } else { keys.iter().map(|&k| brown.get_key(k)).collect() };
     let places = place_matches(view, gaz);
-    let name_flags: Vec<u16> = keys.iter().map(|&k| gaz.get_key(k) & !gazetteer::PLACE_MASK).collect();
-    let classes: Vec<&str> = (0..n).map(|i| word_class_cached(view.lower(i), states[i])).collect();
     // A neighbour's word or shape, or the sentence's edge.
     let edge = |i: isize| if i < 0 { Some("<s>") } else if i as usize >= n { Some("</s>") } else { None };
     let lower = |i: isize| edge(i).unwrap_or_else(|| view.lower(i as usize));
@@ -311,70 +477,31 @@ pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazette
             continue;
         }
         let ii = i as isize;
+        if groups {
+            for (role, j) in [(Role::Center, ii), (Role::Left, ii - 1), (Role::Right, ii + 1)] {
+                word_features(&Slot::at(view, j, |k| lk.words[k]), view.casing, lk.brown, role, out);
+            }
+        }
         let w0 = view.lower(i);
         let sh0 = view.shape(i);
         let f = |tag: u8| Fnv::new(tag);
-        out.push(f(t::BIAS).finish32());
-        out.push(f(t::W0).str(w0).finish32());
-        out.push(f(t::WM1).str(lower(ii - 1)).finish32());
-        out.push(f(t::WP1).str(lower(ii + 1)).finish32());
         out.push(f(t::WM2).str(lower(ii - 2)).finish32());
         out.push(f(t::WP2).str(lower(ii + 2)).finish32());
-        if view.casing == 0 {
-            let raw = view.words[i];
-            if raw.contains(['’', '‘', '“', '”']) {
-                out.push(f(t::RAW0).str(&raw.chars().map(straighten).collect::<String>()).finish32());
-            } else {
-                out.push(f(t::RAW0).str(raw).finish32());
-            }
-        }
-        out.push(f(t::SH0).str(sh0).byte(view.casing).finish32());
-        out.push(f(t::SHM1).str(shape(ii - 1)).byte(view.casing).finish32());
-        out.push(f(t::SHP1).str(shape(ii + 1)).byte(view.casing).finish32());
         out.push(f(t::SH_M1_0).str(shape(ii - 1)).str(sh0).byte(view.casing).finish32());
         out.push(f(t::SH_0_P1).str(sh0).str(shape(ii + 1)).byte(view.casing).finish32());
-        // Prefixes of one to three characters and suffixes of one to four, as slices at
-        // character boundaries.
-        for (b, c) in w0.char_indices().take(3) {
-            out.push(f(t::PRE).str(&w0[..b + c.len_utf8()]).finish32());
-        }
-        for (b, _) in w0.char_indices().rev().take(4) {
-            out.push(f(t::SUF).str(&w0[b..]).finish32());
-        }
-        let nchars = w0.chars().count();
-        // Word classes of the word and its neighbours (0: unknown or outside the sentence).
-        let c = |k: isize| if k < 0 || k as usize >= n { 0xffff } else { cl[k as usize] };
+        // Word classes of the word with its neighbours (0xffff: outside the sentence).
+        let c = |k: isize| if k < 0 || k as usize >= n { 0xffff } else { lk.words[k as usize].cl };
         let (cm, c0, cp) = (c(ii - 1), c(ii), c(ii + 1));
-        out.push(f(t::CL0).byte(c0 as u8).byte((c0 >> 8) as u8).finish32());
         out.push(f(t::CLM1).byte(cm as u8).byte((cm >> 8) as u8).byte(c0 as u8).byte((c0 >> 8) as u8).finish32());
         out.push(f(t::CLP1).byte(c0 as u8).byte((c0 >> 8) as u8).byte(cp as u8).byte((cp >> 8) as u8).finish32());
-        out.push(f(t::CL0_SH).byte(c0 as u8).byte((c0 >> 8) as u8).str(sh0).finish32());
-        if !br.is_empty() {
-            // Brown cluster path prefixes of the word (4, 6, 10 and 16 bits), the full paths of
-            // its neighbours, and the path with the word's shape.
-            let b = |k: isize| if k < 0 || k as usize >= n { 0xffff } else { br[k as usize] };
-            let b0 = b(ii);
-            for bits in [4u8, 6, 10, 16] {
-                let p = if bits == 16 { b0 } else { b0 & ((1 << bits) - 1) };
-                out.push(f(t::BR0).byte(bits).byte(p as u8).byte((p >> 8) as u8).finish32());
-            }
-            let (bm, bp) = (b(ii - 1), b(ii + 1));
-            out.push(f(t::BRM1).byte(bm as u8).byte((bm >> 8) as u8).finish32());
-            out.push(f(t::BRP1).byte(bp as u8).byte((bp >> 8) as u8).finish32());
-            out.push(f(t::BR_SH).byte(b0 as u8).byte((b0 >> 8) as u8).str(sh0).finish32());
-        }
         out.push(f(t::BI_M1_0).str(lower(ii - 1)).str(w0).finish32());
         out.push(f(t::BI_0_P1).str(w0).str(lower(ii + 1)).finish32());
         if i == 0 {
             out.push(f(t::FIRST).str(sh0).finish32());
         }
-        out.push(f(t::CASING).byte(view.casing).finish32());
-        if view.casing != 0 {
-            out.push(f(t::CASING_W0).byte(view.casing).str(w0).finish32());
-        }
-        out.push(f(t::CLASS0).str(classes[i]).finish32());
-        out.push(f(t::CLASSM1).str(if i > 0 { classes[i - 1] } else { "<s>" }).str(classes[i]).finish32());
-        out.push(f(t::CLASSP1).str(classes[i]).str(if i + 1 < n { classes[i + 1] } else { "</s>" }).finish32());
+        let class = |k: usize| lk.words[k].class;
+        out.push(f(t::CLASSM1).str(if i > 0 { class(i - 1) } else { "<s>" }).str(class(i)).finish32());
+        out.push(f(t::CLASSP1).str(class(i)).str(if i + 1 < n { class(i + 1) } else { "</s>" }).finish32());
         out.push(f(t::WM1_SH0).str(lower(ii - 1)).str(sh0).finish32());
         out.push(f(t::WP1_SH0).str(sh0).str(lower(ii + 1)).finish32());
         out.push(f(t::W0_WM1_SH).str(w0).str(shape(ii - 1)).finish32());
@@ -386,17 +513,9 @@ pub fn extract_skipping(view: &SentenceView, gaz: &Gazetteer, clusters: &Gazette
                 }
             }
         }
-        push_name_flags(out, t::GAZN0, name_flags[i], sh0);
-        if i > 0 {
-            push_name_flags(out, t::GAZNM1, name_flags[i - 1], "");
-        }
-        if i + 1 < n {
-            push_name_flags(out, t::GAZNP1, name_flags[i + 1], "");
-        }
         if (view.casing != 0 || i == 0) && doc.capitalised_inside.contains(&Fnv::new(200).str(w0).finish32()) {
             out.push(f(t::DOCCAP).byte(view.casing).finish32());
         }
-        out.push(f(t::LEN).byte(nchars.min(12) as u8).byte(view.casing).finish32());
         if toks[i].after_newline {
             out.push(f(t::NEWLINE).str(sh0).finish32());
         }

@@ -55,6 +55,10 @@ impl std::hash::Hasher for FnvHasher {
         self.0 = (self.0 ^ k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
     #[inline]
+    fn write_u64(&mut self, k: u64) {
+        self.0 = (self.0 ^ k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    #[inline]
     fn finish(&self) -> u64 {
         self.0 ^ (self.0 >> 29)
     }

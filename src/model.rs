@@ -165,7 +165,11 @@ pub struct Stage {
     /// words hold the row number.
     dense: Vec<f32>,
     lattice: Lattice,
+    /// See [`Stage::id`].
+    id: u64,
 }
+
+static NEXT_STAGE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Features with at least this many weights are stored as a dense row.
 const DENSE_FROM: usize = 20;
@@ -305,7 +309,7 @@ impl Stage {
             buckets.push(stream.len() as u32);
         }
         stream.shrink_to_fit();
-        Stage { ntags, shift, buckets, stream, codebook, dense, lattice: Lattice::new(&transitions, ntags) }
+        Stage { ntags, shift, buckets, stream, codebook, dense, lattice: Lattice::new(&transitions, ntags), id: NEXT_STAGE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
     }
 
     /// Weights of feature `f`: its count and where its weight words start in `stream`.
@@ -366,6 +370,23 @@ impl Stage {
                 }
             }
         }
+    }
+
+    /// The number of tags.
+    pub fn ntags(&self) -> usize {
+        self.ntags
+    }
+
+    /// A number that tells this stage apart from every other one loaded in the process (for
+    /// memos of its scores, see `annotate::WordMemo`).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// [`Stage::decode`] from emission scores already computed (`emis[i * ntags + tag]`; the
+    /// tokens marked `outside` can only be O).
+    pub fn decode_emissions(&self, emis: &[f32], outside: &[bool]) -> (Vec<usize>, Vec<f32>) {
+        self.lattice.decode(emis, outside.len(), outside)
     }
 
     /// Best tag sequence and a confidence in [0, 1] for each token inside an entity (1.0 outside).
