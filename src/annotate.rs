@@ -191,6 +191,8 @@ fn plain_word(model: &Model, casing: u8, w: &str) -> bool {
 /// Words memoised at most: each holds 3 × `ntags` scores, 3.5 MB in all for the shipped model's
 /// 73 tags (an article of 10,000 words has about 3,000 distinct words). When it is full, the words used most since it last filled stay (`WordMemo::evict`).
 const WORD_MEMO_MAX: usize = 4096;
+/// Entries a page of the memo holds (`WordMemo::pages`).
+const MEMO_PAGE: usize = 128;
 
 /// What the first tagger needs of a word form (in a sentence of a given casing) besides its
 /// context, memoised per thread across calls: its table lookups, whether it is a plain word, and
@@ -206,8 +208,10 @@ struct WordMemo {
     words: Vec<(features::WordLookups, bool)>,
     /// Per entry, how often it was used since the memo last filled.
     uses: Vec<u32>,
-    /// Per entry, `3 × ntags` scores: the groups in `Role` order.
-    rows: Vec<f32>,
+    /// Per entry, `3 × ntags` scores (the groups in `Role` order), in pages of `MEMO_PAGE`
+    /// entries: the memo grows a page at a time, never copying itself into a larger buffer (which
+    /// would hold both buffers at once, and linear memory never shrinks).
+    pages: Vec<Box<[f32]>>,
 }
 
 thread_local! {
@@ -248,17 +252,14 @@ impl WordMemo {
                 };
                 self.words.push((lk, plain));
                 self.uses.push(1);
-                let start = self.rows.len();
-                if self.rows.capacity() < start + 3 * nt {
-                    // Grown by doubling up to the cap, never past it.
-                    let want = (2 * self.rows.capacity()).clamp(3 * 64 * nt, 3 * WORD_MEMO_MAX.max(n + 2) * nt);
-                    self.rows.reserve_exact(want.max(start + 3 * nt) - start);
+                if e / MEMO_PAGE == self.pages.len() {
+                    self.pages.push(vec![0.0; MEMO_PAGE * 3 * nt].into_boxed_slice());
                 }
-                self.rows.resize(start + 3 * nt, 0.0);
+                let entry = self.entry_mut(e);
                 for (g, role) in [Role::Center, Role::Left, Role::Right].into_iter().enumerate() {
                     group.clear();
                     features::word_features(&slot, view.casing, brown, role, &mut group);
-                    stage.emit(&group, &mut self.rows[start + g * nt..start + (g + 1) * nt]);
+                    stage.emit(&group, &mut entry[g * nt..(g + 1) * nt]);
                 }
                 self.index.insert(key, e as u32);
                 e
@@ -278,13 +279,25 @@ impl WordMemo {
             stage.emit(&feats[offs[i] as usize..offs[i + 1] as usize], row);
             // The word's own group, its left neighbour's left group, its right neighbour's right.
             for (g, e) in [(0, at[i + 1]), (1, at[i]), (2, at[i + 2])] {
-                let start = e * 3 * nt + g * nt;
-                for (s, w) in row.iter_mut().zip(&self.rows[start..start + nt]) {
+                for (s, w) in row.iter_mut().zip(&self.entry(e)[g * nt..(g + 1) * nt]) {
                     *s += w;
                 }
             }
         }
         stage.decode_emissions(&emis, &skip)
+    }
+
+    /// The scores of entry `e`.
+    fn entry(&self, e: usize) -> &[f32] {
+        let row = 3 * self.ntags;
+        let at = e % MEMO_PAGE * row;
+        &self.pages[e / MEMO_PAGE][at..at + row]
+    }
+
+    fn entry_mut(&mut self, e: usize) -> &mut [f32] {
+        let row = 3 * self.ntags;
+        let at = e % MEMO_PAGE * row;
+        &mut self.pages[e / MEMO_PAGE][at..at + row]
     }
 
     /// Keeps at most `keep` entries: the most used (ties: the most recent), their use counts
@@ -294,15 +307,17 @@ impl WordMemo {
         order.sort_by_key(|&e| (std::cmp::Reverse(self.uses[e]), std::cmp::Reverse(e)));
         order.truncate(keep);
         order.sort_unstable();
-        let row = 3 * self.ntags;
         let mut new_of = vec![u32::MAX; self.words.len()];
+        let mut moved = vec![0f32; 3 * self.ntags];
         for (new, &old) in order.iter().enumerate() {
             new_of[old] = new as u32;
             self.words[new] = self.words[old];
-            self.rows.copy_within(old * row..(old + 1) * row, new * row);
+            // Entries only move down, so an entry moves before its place is taken.
+            moved.copy_from_slice(self.entry(old));
+            self.entry_mut(new).copy_from_slice(&moved);
         }
         self.words.truncate(order.len());
-        self.rows.truncate(order.len() * row);
+        self.pages.truncate(order.len().div_ceil(MEMO_PAGE));
         self.uses = vec![0; order.len()];
         self.index.retain(|_, e| {
             *e = new_of[*e as usize];
@@ -1289,7 +1304,7 @@ mod tests {
             for text in texts {
                 same(&full(text), &memo(text, &mut w), text);
             }
-            assert!(!w.words.is_empty() && w.rows.len() == 3 * m.first.ntags() * w.words.len());
+            assert!(!w.words.is_empty() && w.pages.len() == w.words.len().div_ceil(super::MEMO_PAGE));
             // Some entries go, the rest move: the next round reads both kinds.
             w.evict(w.words.len() / (round + 2));
             assert_eq!(w.index.len(), w.words.len());
