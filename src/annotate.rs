@@ -668,6 +668,16 @@ impl Annotator {
             spans::retype_by_head(text, toks, &mut raw, p, [fac, loc, gpe], surname);
         }
         if let Some(gpe) = ty("GPE") {
+            let g = &self.model.gazetteer;
+            let region_name = |w: &str| {
+                let n = gazetteer::normalise(w);
+                STATES_AND_PROVINCES.contains(&n.as_str()) || COUNTRY_ALIASES.contains(&n.as_str()) || g.get(&n) & gazetteer::COUNTRY != 0
+            };
+            let known = |w: &str| {
+                let n = gazetteer::normalise(w);
+                COUNTRY_ALIASES.contains(&n.as_str()) || g.get(&n) & (gazetteer::PLACE_MASK | gazetteer::TOWN) != 0
+            };
+            spans::split_town_and_region(text, toks, &mut raw, gpe, ty("LOC"), region_name, known);
             let region = |s: &RawSpan| s.ty == gpe && matches!(self.place_kind(&text[s.start..s.end]).as_str(), "country" | "region");
             spans::town_before_region(text, toks, &mut raw, gpe, region);
             let state = |s: &RawSpan| US_STATE_ABBREVIATIONS.contains(&gazetteer::normalise(&text[s.start..s.end]).as_str());
@@ -902,6 +912,18 @@ const RELIGIONS: &[&str] = &[
 fn starts_with_holiday(span: &str) -> bool {
     span.split_whitespace().next().is_some_and(|w| HOLIDAYS.contains(&w.to_lowercase().as_str()))
 }
+
+/// US states, the District of Columbia and Canada's provinces written out, normalised: the
+/// regions that follow a town without a comma in transcripts ("Moorhead Minnesota"). Other
+/// countries' subdivisions are left out: many are also words or towns ("Bay", "Jerusalem").
+const STATES_AND_PROVINCES: &[&str] = &[
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii",
+    "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+    "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "washington d.c.",
+    "alberta", "british columbia", "manitoba", "new brunswick", "newfoundland", "nova scotia", "ontario", "quebec", "saskatchewan",
+];
 
 /// The news agencies' abbreviations of US states ("Springfield, Ill."), normalised (lower case).
 const US_STATE_ABBREVIATIONS: &[&str] = &[

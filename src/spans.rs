@@ -389,6 +389,52 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
 }
 
+/// "in Newport Rhode Island", "from Bowling Green Kentucky": a place the tagger read as one name
+/// that is a town and, with no comma between, the country or region it lies in, is two places, as
+/// OntoNotes marks them (train: 60 such pairs split, 5 kept whole; of countries, 17 split and 1
+/// whole). `is_region` says whether words are a country or a region written out; `is_known` whether
+/// the whole name is a place the lists know ("New Jersey", "Papua New Guinea" stay whole). Every word
+/// must be capitalised ("Santiago de Cuba" stays), at most three before the region, and the first no
+/// compass or other modifier ("West Virginia", "Northern Ireland", "Greater Manchester"). The
+/// tagger may read such a pair as a location (`location_ty`, "Bowling Green Kentucky"); then the
+/// town must be one the lists know, since locations name mountains and seas ("Sierra Nevada");
+/// otherwise a town the lists lack must not read as a nationality ("Belgian Congo", "Iraqi
+/// Kurdistan").
+pub fn split_town_and_region(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, location_ty: Option<usize>, is_region: impl Fn(&str) -> bool, is_known: impl Fn(&str) -> bool) {
+    const MODIFIERS: &[&str] = &[
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+        "The", "Central", "Upper", "Lower", "Inner", "Outer", "Greater", "Great", "New", "Old", "Mount", "Fort", "Port", "Lake", "Saint", "Little", "Baja", "Nova",
+        "County", "Miss", "Soviet", "Arab", "Nazi",
+    ];
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        let (first, last) = (s.first_tok, s.last_tok);
+        let n = last - first + 1;
+        let capitalised = || (first..=last).all(|i| crate::tokens::is_capitalised_word(toks[i].text(text)));
+        let location = Some(s.ty) == location_ty;
+        if (s.ty != place_ty && !location) || n < 2 || MODIFIERS.contains(&toks[first].text(text)) || !capitalised() || is_known(&text[s.start..s.end]) {
+            out.push(s);
+            continue;
+        }
+        // The longest region that leaves one to three words before it ("Brooklyn New York", not "York").
+        // A town the lists know, or (in a place the tagger is sure of) no nationality ("Belgian Congo").
+        let town_ok = |k: usize| {
+            let town = &text[s.start..toks[last - k].end];
+            is_known(town) || (!location && !town.ends_with("an") && !town.ends_with("ish") && !town.ends_with("ese") && !town.ends_with('i'))
+        };
+        let cut = (1..=3.min(n - 1)).rev().find(|&k| n - k <= 3 && is_region(&text[toks[last + 1 - k].start..s.end]) && town_ok(k));
+        match cut {
+            Some(k) => {
+                let t = last + 1 - k;
+                out.push(RawSpan { start: s.start, end: toks[t - 1].end, ty: place_ty, score: s.score, first_tok: first, last_tok: t - 1 });
+                out.push(RawSpan { start: toks[t].start, end: s.end, ty: place_ty, score: s.score, first_tok: t, last_tok: last });
+            }
+            None => out.push(s),
+        }
+    }
+    *spans = out;
+}
+
 /// "drones struck Belgorod and Kursk": two place names the lists know (`place_len`, as in
 /// [`towns_after_locatives`], but for names that are no town alone and no person's name), each
 /// word capitalised, joined by "and" or "or", where the tagger found nothing or only a name of
@@ -1691,6 +1737,37 @@ mod tests {
         assert_eq!(run("EAST PALESTINE, Ohio. Rain.", &[("Ohio", 0)]), vec![s("Ohio", 0)]);
         assert_eq!(run("He said EAST PALESTINE, Ohio — no.", &[("Ohio", 0)]), vec![s("Ohio", 0)]);
         assert_eq!(run("BREAKING, Paris — no.", &[("Paris", 0)]), vec![s("Paris", 0)]);
+    }
+
+    #[test]
+    fn a_town_and_its_region_without_a_comma_are_two_places() {
+        // Type 0: a place, 3: a location, 1: a person. Regions: the states and countries below;
+        // known places: the towns below and whole names the lists have.
+        let run = |text: &str, found: &[(&str, usize)]| {
+            typed(text, &after(text, found, |toks, raw| {
+                let region = |w: &str| matches!(w, "Kentucky" | "Rhode Island" | "New York" | "York" | "Congo" | "Germany" | "Ohio" | "Virginia");
+                let known = |w: &str| matches!(w, "Bowling Green" | "West Virginia" | "New York" | "Brooklyn");
+                split_town_and_region(text, toks, raw, 0, Some(3), region, known);
+            }))
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("married in Newport Rhode Island .", &[("Newport Rhode Island", 0)]), vec![s("Newport", 0), s("Rhode Island", 0)]);
+        // The longest region; a location splits only where the lists know the town.
+        assert_eq!(run("from Brooklyn New York", &[("Brooklyn New York", 0)]), vec![s("Brooklyn", 0), s("New York", 0)]);
+        assert_eq!(run("from Bowling Green Kentucky", &[("Bowling Green Kentucky", 3)]), vec![s("Bowling Green", 0), s("Kentucky", 0)]);
+        assert_eq!(run("from Oak Hill Ohio", &[("Oak Hill Ohio", 3)]), vec![s("Oak Hill Ohio", 3)]);
+        // Whole names, modifiers, nationalities, lower-case words, people and single words stay.
+        for (text, name, ty) in [
+            ("in West Virginia", "West Virginia", 0),
+            ("in The Ohio", "The Ohio", 0),
+            ("the Belgian Congo", "Belgian Congo", 0),
+            ("in Nazi Germany", "Nazi Germany", 0),
+            ("in Santiago de Cuba", "Santiago de Cuba", 0),
+            ("George Virginia", "George Virginia", 1),
+            ("in Kentucky", "Kentucky", 0),
+        ] {
+            assert_eq!(run(text, &[(name, ty)]), vec![s(name, ty)], "{text}");
+        }
     }
 
     #[test]

@@ -292,6 +292,19 @@ fn a_town_before_its_state_is_a_place_not_a_person() {
 }
 
 #[test]
+fn a_town_and_its_state_without_a_comma_are_two_places() {
+    // Call-in shows as transcribed: no comma between the town and its state, as in OntoNotes,
+    // which marks them as two places.
+    let text = "Our next caller is Chris from Gardner Massachusetts. One man in Moorhead Minnesota paid the fine. She lives in West Virginia.";
+    let ents = ann().annotate(text, &Options::default());
+    assert_place(&ents, "Gardner", "city");
+    assert_place(&ents, "Massachusetts", "region");
+    assert_place(&ents, "Moorhead", "city");
+    assert_place(&ents, "Minnesota", "region");
+    assert_place(&ents, "West Virginia", "region");
+}
+
+#[test]
 fn a_dateline_names_a_town_and_its_mentions() {
     let text = "EAST PALESTINE, Ohio — Residents returned home on Monday.\n\nThe derailment in East Palestine drew inspectors.";
     let ents = ann().annotate(text, &Options::default());
