@@ -292,6 +292,17 @@ fn a_town_before_its_state_is_a_place_not_a_person() {
 }
 
 #[test]
+fn titles_are_not_part_of_a_name() {
+    // OntoNotes leaves titles and ranks out of a person's name; the tagger has seen few of these.
+    let text = "Jockey Shane Sellers spent two hours in the sweatbox. \"We ring on Sundays,\" the Vicar Hummerstone says.";
+    let ents = ann().annotate(text, &Options::default());
+    for name in ["Shane Sellers", "Hummerstone"] {
+        assert_eq!(find(&ents, name).map(|e| e.label), Some(Label::Person), "{name}: {ents:#?}");
+    }
+    assert!(ents.iter().all(|e| !e.text.contains("Jockey") && !e.text.contains("Vicar")), "{ents:#?}");
+}
+
+#[test]
 fn a_town_and_its_state_without_a_comma_are_two_places() {
     // Call-in shows as transcribed: no comma between the town and its state, as in OntoNotes,
     // which marks them as two places.
