@@ -698,6 +698,20 @@ impl Annotator {
             // Dev unchanged; train: CoNLL two more false places in 7,200 (clubs named after cities).
             let retypable = |t: usize| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "EVENT" | "NORP" | "LAW" | "LANGUAGE");
             spans::place_pairs(text, toks, &mut raw, gpe, retypable, |first| self.solid_place_len(text, toks, first));
+            // Not a common first name ("in Chicago, Jordan scored"), nor a word of the plain list.
+            let region_len = |f: usize| {
+                (1..=3).rev().find(|&n| {
+                    f + n <= toks.len() && {
+                        let name = gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]);
+                        let fl = g.get(&name);
+                        (STATES_AND_PROVINCES.contains(&name.as_str()) || fl & (gazetteer::COUNTRY | gazetteer::REGION) != 0)
+                            && fl & gazetteer::FIRST_COMMON == 0
+                            && self.model.plain.get_key(crate::hash::key32(&name)) == 0
+                    }
+                }).unwrap_or(0)
+            };
+            // An organisation only: a person there is more often a person ("In Chicago, Jordan scored").
+            spans::regions_after_places(text, toks, &mut raw, gpe, |t| Some(t) == ty("ORG"), region_len);
         }
         // "wrote on Telegram", "posted on Instagram": the services are organisations, which the
         // training texts (1987-2007) hardly name, so the tagger reads them as places or people.

@@ -292,6 +292,15 @@ fn a_town_before_its_state_is_a_place_not_a_person() {
 }
 
 #[test]
+fn a_county_after_a_town_and_a_comma_is_a_place() {
+    // The tagger reads "Devon" and "Somerset" as organisations here.
+    let text = "At St. Mary's Church in Ilminster, Somerset, the bells have fallen silent. Jeremy Hummerstone, vicar of Great Torrington, Devon, got so fed up.";
+    let ents = ann().annotate(text, &Options::default());
+    assert_place(&ents, "Somerset", "region");
+    assert_place(&ents, "Devon", "region");
+}
+
+#[test]
 fn titles_are_not_part_of_a_name() {
     // OntoNotes leaves titles and ranks out of a person's name; the tagger has seen few of these.
     let text = "Jockey Shane Sellers spent two hours in the sweatbox. \"We ring on Sundays,\" the Vicar Hummerstone says.";
