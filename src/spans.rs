@@ -1216,7 +1216,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     for s in spans.iter() {
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
     }
-    let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit());
+    let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit() || VULGAR_FRACTIONS.contains(&c));
     // A currency sign glued to the next amount opens that one ("$4.5bn $4.5bn").
     let opens_next = |k: usize| class(k) == Some("currency") && k + 1 < toks.len() && toks[k].end == toks[k + 1].start && is_amount_start(k + 1);
     // A currency right before an amount: glued ("$5", "€40m") or, for a code in capitals, one
@@ -1302,7 +1302,10 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         if let Some(extra) = unit_after(toks[f].start, l, &covered) {
             l += extra;
         }
-        if l > i || f < i || glued_scale {
+        // "by 2½ lengths", "½": a vulgar fraction, which the training texts never write, is a
+        // number on its own too.
+        let fraction = l == i && toks[i].text(text).contains(VULGAR_FRACTIONS);
+        if l > i || f < i || glued_scale || fraction {
             let t = &text[toks[f].start..toks[l].end];
             if crate::numbers::parse_value(t, None).is_some() {
                 added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: amount_ty, score: 0.5, first_tok: f, last_tok: l });
@@ -1316,6 +1319,9 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         spans.sort_by_key(|s| s.start);
     }
 }
+
+/// The vulgar fraction characters the number grammar reads ("½", "¾").
+const VULGAR_FRACTIONS: [char; 18] = ['½', '⅓', '⅔', '¼', '¾', '⅕', '⅖', '⅗', '⅘', '⅙', '⅚', '⅐', '⅛', '⅜', '⅝', '⅞', '⅑', '⅒'];
 
 /// Two units of one measure in a row are one amount ("5ft 10in", "6 feet 4 inches", "9st 4lb"):
 /// the tagger finds the first and takes the second number for a count of its own.

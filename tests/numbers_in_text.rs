@@ -160,3 +160,17 @@ fn short_forms_of_units_of_time_are_times_and_dates() {
     assert!(es.iter().any(|e| e.label == Label::Date && e.text == "2 wks" && e.kind == "duration"), "{es:#?}");
     assert!(!es.iter().any(|e| e.label == Label::Number && (e.text == "5" || e.text == "2")), "{es:#?}");
 }
+
+#[test]
+fn vulgar_fractions_are_numbers_on_their_own() {
+    // The training texts never write "½", so the tagger misses these; the grammar finds them.
+    let es = ents("He won by 2½ lengths. The index rose ½ point, and she ate ¾ of the pie.");
+    for (text, value) in [("2½", 2.5), ("½", 0.5), ("¾", 0.75)] {
+        let n = number(&es, text);
+        assert_eq!((n.kind.as_str(), n.value), ("cardinal", Some(value)), "{text}");
+    }
+    // With a unit or a percent sign the amount stays whole.
+    let es = ents("It weighs 2½ kg and rose 2½% in a year.");
+    assert_eq!(number(&es, "2½ kg").unit.as_deref(), Some("kg"));
+    assert_eq!(number(&es, "2½%").value, Some(2.5));
+}

@@ -301,6 +301,16 @@ fn a_county_after_a_town_and_a_comma_is_a_place() {
 }
 
 #[test]
+fn sporting_events_are_neither_places_nor_people() {
+    let text = "Shane Sellers won the 2003 Kentucky Derby, then watched the Hong Kong Open and the Chicago Marathon. He lives in Derby.";
+    let ents = ann().annotate(text, &Options::default());
+    for event in ["Kentucky Derby", "Hong Kong Open", "Chicago Marathon"] {
+        assert!(ents.iter().all(|e| !e.text.contains(event)), "{event}: {ents:#?}");
+    }
+    assert_place(&ents, "Derby", "city");
+}
+
+#[test]
 fn titles_are_not_part_of_a_name() {
     // OntoNotes leaves titles and ranks out of a person's name; the tagger has seen few of these.
     let text = "Jockey Shane Sellers spent two hours in the sweatbox. \"We ring on Sundays,\" the Vicar Hummerstone says.";
