@@ -730,9 +730,9 @@ impl Annotator {
                 } else if Some(s.ty) == self.person && (storm_word(toks[s.first_tok].text(text)) || (s.first_tok > 0 && storm_word(toks[s.first_tok - 1].text(text))) || after_storm) {
                     s.ty = event;
                     storm_end = Some(s.last_tok);
-                } else if matches!(types[s.ty].as_str(), "PERSON" | "GPE" | "LOC" | "FAC") && s.last_tok > s.first_tok && EVENT_HEADS.contains(&toks[s.last_tok].text(text)) {
-                    s.ty = event;
-                } else if Some(s.ty) == self.person && starts_with_holiday(name) {
+                } else if (matches!(types[s.ty].as_str(), "PERSON" | "GPE" | "LOC" | "FAC") && s.last_tok > s.first_tok && EVENT_HEADS.contains(&toks[s.last_tok].text(text)))
+                    || (Some(s.ty) == self.person && starts_with_holiday(name))
+                {
                     s.ty = event;
                 } else if Some(s.ty) == self.person && RELIGIONS.contains(&gazetteer::normalise(name).as_str()) {
                     s.ty = ty("NORP").unwrap_or(org);
