@@ -257,15 +257,34 @@ const PLACE_HEADS: &[(&str, u8)] = &[
     ("delta", 1), ("lake", 1), ("mountain", 1), ("mountains", 1), ("valley", 1), ("desert", 1), ("canyon", 1),
     ("plateau", 1), ("basin", 1), ("glacier", 1), ("falls", 1), ("coast", 1), ("island", 1), ("islands", 1),
     ("county", 2), ("city", 2), ("township", 2), ("province", 2), ("states", 2),
+    ("airfield", 0), ("airstrip", 0), ("trail", 0), ("memorial", 0), ("garden", 0), ("gardens", 0),
+    ("cemetery", 0), ("crossing", 0), ("mall", 0), ("reservoir", 0), ("dam", 0), ("pier", 0),
+    ("bay", 1), ("peninsula", 1), ("reef", 1), ("peak", 1), ("marshes", 1), ("beach", 2), ("springs", 2),
+    ("heights", 2), ("hills", 2),
+];
+
+/// The head words of `PLACE_HEADS` that also make a place of an organisation the tagger found
+/// ("Changi Prison", "Kai Tak Airport"): in OntoNotes and CoNLL train at most one name in twenty
+/// with such a head is an organisation ("county" and "province" are not here: CoNLL's cricket
+/// clubs are "Durham County"; nor "street", "station", "palace": "Wall Street").
+const ORG_PLACE_HEADS: &[&str] = &[
+    "airport", "airbase", "base", "bridge", "road", "highway", "stadium", "mosque", "prison", "canal", "plaza", "tunnel",
+    "river", "sea", "ocean", "gulf", "lake", "mountains", "desert", "airfield", "bay", "beach", "trail", "memorial",
+    "cemetery", "crossing", "mall",
 ];
 
 /// A person's name that ends in a place's head word ("Ayn al-Assad Airbase") is that place,
-/// unless the head word is also a surname (`is_surname`: "Andrew Park", "Picabo Street"):
+/// unless the head word is also a surname (`is_surname`: "Andrew Park", "Picabo Street"); so is
+/// an organisation's (`org`) whose head word is one of `ORG_PLACE_HEADS` ("Changi Prison"), but
+/// not a name with "of", whose place is only its end ("First National Bank of Toms River"):
 /// `place_types` are the model's FAC, LOC and GPE types.
-pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person: usize, place_types: [usize; 3], is_surname: impl Fn(&str) -> bool) {
-    for s in spans.iter_mut().filter(|s| s.ty == person && s.last_tok > s.first_tok) {
+pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person: usize, org: Option<usize>, place_types: [usize; 3], is_surname: impl Fn(&str) -> bool) {
+    for s in spans.iter_mut().filter(|s| (s.ty == person || Some(s.ty) == org) && s.last_tok > s.first_tok) {
         let head = toks[s.last_tok].text(text).to_lowercase();
-        if is_surname(&head) {
+        if (s.ty == person && is_surname(&head)) || (s.ty != person && !ORG_PLACE_HEADS.contains(&head.as_str())) {
+            continue;
+        }
+        if toks[s.first_tok..s.last_tok].iter().any(|t| t.text(text) == "of") {
             continue;
         }
         if let Some(&(_, k)) = PLACE_HEADS.iter().find(|(h, _)| *h == head) {
@@ -1681,9 +1700,24 @@ mod tests {
                 RawSpan { start: s, end: s + w.len(), ty: 0, score: 0.9, first_tok: f, last_tok: l }
             })
             .collect();
-        retype_by_head(text, &toks, &mut raw, 0, [1, 2, 3], |w| w == "lake");
+        retype_by_head(text, &toks, &mut raw, 0, None, [1, 2, 3], |w| w == "lake");
         // "Lake" is also a surname, so "Ricki Lake" stays a person; a lone "Airbase" is left alone.
         assert_eq!(raw.iter().map(|r| r.ty).collect::<Vec<_>>(), vec![1, 2, 3, 0, 0]);
+        // Organisations (type 4) only with the heads of `ORG_PLACE_HEADS`, and not when "of"
+        // makes the place only the end of the name.
+        let text = "Changi Prison, Wall Street, Orange County, Bank of Toms River, Bagram Airfield";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw: Vec<RawSpan> = ["Changi Prison", "Wall Street", "Orange County", "Bank of Toms River", "Bagram Airfield"]
+            .iter()
+            .map(|w| {
+                let s = text.find(w).unwrap();
+                let f = toks.iter().position(|k| k.start == s).unwrap();
+                let l = toks.iter().position(|k| k.end == s + w.len()).unwrap();
+                RawSpan { start: s, end: s + w.len(), ty: if *w == "Bagram Airfield" { 0 } else { 4 }, score: 0.9, first_tok: f, last_tok: l }
+            })
+            .collect();
+        retype_by_head(text, &toks, &mut raw, 0, Some(4), [1, 2, 3], |_| false);
+        assert_eq!(raw.iter().map(|r| r.ty).collect::<Vec<_>>(), vec![1, 4, 4, 4, 1]);
     }
 
     #[test]

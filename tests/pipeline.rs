@@ -384,3 +384,16 @@ fn towns_after_towns_like_are_places() {
     }
     assert_eq!(find(&ents, "Nigel Farage").map(|e| e.label), Some(Label::Person), "{ents:#?}");
 }
+
+#[test]
+fn airfields_and_prisons_are_places_not_people_or_companies() {
+    let a = ann();
+    // The tagger reads "Bagram Airfield" as a person and "Changi Prison" as an organisation.
+    let es = a.annotate("He flew to Ramstein Air Base and then to Bagram Airfield.", &Options::default());
+    assert_place(&es, "Bagram Airfield", "facility");
+    let es = a.annotate("Singapore hanged a Thai farmer at Changi Prison on Friday for drug trafficking.", &Options::default());
+    assert_place(&es, "Changi Prison", "facility");
+    // A bank named after its town stays a company.
+    let es = a.annotate("He runs the First National Bank of Toms River, a subsidiary.", &Options::default());
+    assert!(!es.iter().any(|e| e.label == Label::Place && e.text.contains("Bank")), "{es:#?}");
+}
