@@ -766,6 +766,7 @@ impl Annotator {
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);
         }
         if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
+            spans::join_spelled_numbers(text, toks, &mut raw, is_number, cardinal);
             spans::grammar_numbers(text, toks, &mut raw, is_number, cardinal);
             // Money and percent only: OntoNotes train splits quantity ranges ("1 to 4 degrees")
             // 30 times for 9. (Joining them too left dev unchanged but cost OntoNotes test NUMBER

@@ -174,3 +174,13 @@ fn vulgar_fractions_are_numbers_on_their_own() {
     assert_eq!(number(&es, "2½ kg").unit.as_deref(), Some("kg"));
     assert_eq!(number(&es, "2½%").value, Some(2.5));
 }
+
+#[test]
+fn tens_and_units_written_apart_are_one_number() {
+    // The tagger reads "forty eight" as two numbers, or none; compromise reads it "40 8".
+    let es = ents("forty eight people came, and one hundred forty eight cats.");
+    assert_eq!(number(&es, "forty eight").value, Some(48.0));
+    assert_eq!(number(&es, "one hundred forty eight").value, Some(148.0));
+    let es = ents("There were forty eight people.");
+    assert_eq!(number(&es, "forty eight").value, Some(48.0));
+}
