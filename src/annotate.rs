@@ -683,6 +683,7 @@ impl Annotator {
             spans::split_town_and_region(text, toks, &mut raw, gpe, ty("LOC"), region_name, known);
             let region = |s: &RawSpan| s.ty == gpe && matches!(self.place_kind(&text[s.start..s.end]).as_str(), "country" | "region");
             spans::town_before_region(text, toks, &mut raw, gpe, region);
+            spans::postal_state_codes(text, toks, &mut raw, gpe, self.person, ty("ORG"), known);
             let state = |s: &RawSpan| US_STATE_ABBREVIATIONS.contains(&gazetteer::normalise(&text[s.start..s.end]).as_str());
             spans::towns_of_state_abbreviations(text, &mut raw, gpe, |t| Some(t) == self.person || Some(t) == ty("ORG"), state);
             // Regions only: with countries too, dev PERSON lost 3 people ("…, Mexico").
@@ -855,7 +856,7 @@ impl Annotator {
         let name = name.strip_prefix("the ").unwrap_or(&name);
         let f = if COUNTRY_ALIASES.contains(&name) {
             gazetteer::COUNTRY
-        } else if US_STATE_ABBREVIATIONS.contains(&name) {
+        } else if US_STATE_ABBREVIATIONS.contains(&name) || spans::USPS_STATES.contains(&span) {
             gazetteer::REGION
         } else {
             self.model.gazetteer.get(name)

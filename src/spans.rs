@@ -422,6 +422,14 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
 }
 
+/// Words that start a place's name without being a town ("West Virginia", "New Jersey", "Nazi
+/// Germany").
+const MODIFIERS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+    "The", "Central", "Upper", "Lower", "Inner", "Outer", "Greater", "Great", "New", "Old", "Mount", "Fort", "Port", "Lake", "Saint", "Little", "Baja", "Nova",
+    "County", "Miss", "Soviet", "Arab", "Nazi",
+];
+
 /// "in Newport Rhode Island", "from Bowling Green Kentucky": a place the tagger read as one name
 /// that is a town and, with no comma between, the country or region it lies in, is two places, as
 /// OntoNotes marks them (train: 60 such pairs split, 5 kept whole; of countries, 17 split and 1
@@ -434,11 +442,6 @@ pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut
 /// otherwise a town the lists lack must not read as a nationality ("Belgian Congo", "Iraqi
 /// Kurdistan").
 pub fn split_town_and_region(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, location_ty: Option<usize>, is_region: impl Fn(&str) -> bool, is_known: impl Fn(&str) -> bool) {
-    const MODIFIERS: &[&str] = &[
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
-        "The", "Central", "Upper", "Lower", "Inner", "Outer", "Greater", "Great", "New", "Old", "Mount", "Fort", "Port", "Lake", "Saint", "Little", "Baja", "Nova",
-        "County", "Miss", "Soviet", "Arab", "Nazi",
-    ];
     let mut out = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
         let (first, last) = (s.first_tok, s.last_tok);
@@ -665,6 +668,100 @@ const PLACE_NOUNS: &[&str] = &[
     "towns", "cities", "places", "countries", "states", "regions", "areas", "villages", "communities", "capitals", "provinces", "nations",
     "destinations", "suburbs", "neighbourhoods", "neighborhoods", "resorts", "ports", "islands", "districts", "counties",
 ];
+
+/// The US Postal Service's two-letter codes of the states and of DC, as web pages and listings
+/// write them after a town ("Austin, TX"); edited news writes "Calif." or the name.
+pub const USPS_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
+    "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+];
+
+/// "Austin, TX", "De Armanville, TX", "Houston AZ": a state's postal code (`USPS_STATES`) after a
+/// town is a place, and so is the town. The training texts almost never write them (OntoNotes
+/// train: 7 times, all places), so the tagger reads them as organisations.
+/// - After a comma: the code, untagged or a name span of its own (`person`, `org`), is a place
+///   when the word before the comma is capitalised but not in capitals (no headline, no "AT&T,
+///   IN") and no capitalised word follows the code; the name before the comma, a person span, an
+///   organisation the lists know as a town, or up to three untagged capitalised words that do not
+///   start a sentence, becomes a town. A person before "MD", "PA", "DO" or "DC" stays a person
+///   ("Jane Roe, MD": a doctor), and "OK" is the word ("So, OK kids").
+/// - With no comma: a place, person or organisation span of a town the lists know (`is_known`)
+///   and a code is two places ("Houston AZ"; "Washington DC" stays whole, as OntoNotes has it,
+///   and so does "West LA").
+pub fn postal_state_codes(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, person: Option<usize>, org: Option<usize>, is_known: impl Fn(&str) -> bool) {
+    // "OK" is mostly the word ("So, OK kids").
+    let is_code = |i: usize| toks[i].text(text) != "OK" && USPS_STATES.contains(&toks[i].text(text));
+    let name_ty = |t: usize| Some(t) == person || Some(t) == org;
+    // With no comma: split.
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        let (f, l) = (s.first_tok, s.last_tok);
+        let town = |s: &RawSpan| &text[s.start..toks[l - 1].end];
+        if (s.ty == place_ty || name_ty(s.ty)) && l > f && is_code(l) && toks[l].text(text) != "DC" && toks[l - 1].end < toks[l].start && !MODIFIERS.contains(&toks[f].text(text))
+            && (f..l).all(|i| crate::tokens::is_capitalised_word(toks[i].text(text)) && toks[i].text(text).chars().any(char::is_lowercase))
+            && is_known(town(&s))
+        {
+            out.push(RawSpan { start: s.start, end: toks[l - 1].end, ty: place_ty, score: s.score, first_tok: f, last_tok: l - 1 });
+            out.push(RawSpan { start: toks[l].start, end: s.end, ty: place_ty, score: s.score, first_tok: l, last_tok: l });
+        } else {
+            out.push(s);
+        }
+    }
+    *spans = out;
+    // After a comma.
+    let mut cover: Vec<Option<usize>> = vec![None; toks.len()];
+    for (k, s) in spans.iter().enumerate() {
+        cover[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = Some(k));
+    }
+    let mut added = vec![];
+    for i in 2..toks.len() {
+        let before = toks[i - 2].text(text);
+        if !is_code(i) || toks[i - 1].text(text) != "," || !crate::tokens::is_capitalised_word(before) || !before.chars().any(char::is_lowercase) {
+            continue;
+        }
+        if toks.get(i + 1).is_some_and(|t| t.text(text).starts_with(char::is_uppercase)) {
+            continue;
+        }
+        let code_span = cover[i];
+        if code_span.is_some_and(|k| spans[k].first_tok != i || spans[k].last_tok != i || !(spans[k].ty == place_ty || name_ty(spans[k].ty))) {
+            continue;
+        }
+        let doctor = matches!(toks[i].text(text), "MD" | "PA" | "DO" | "DC");
+        match cover[i - 2] {
+            Some(k) if spans[k].last_tok == i - 2 => {
+                let t = spans[k].ty;
+                if (Some(t) == person && doctor) || (Some(t) == org && !is_known(&text[spans[k].start..spans[k].end])) {
+                    continue;
+                }
+                if name_ty(t) {
+                    spans[k].ty = place_ty;
+                } else if t != place_ty {
+                    continue;
+                }
+            }
+            Some(_) => continue,
+            None => {
+                let mut f = i - 2;
+                while f > 0 && i - 2 - f < 2 && cover[f - 1].is_none() && crate::tokens::is_capitalised_word(toks[f - 1].text(text)) && toks[f - 1].end + 1 == toks[f].start {
+                    f -= 1;
+                }
+                // Not a capitalised word that starts a sentence ("So, ..."), which may be any word.
+                if f == 0 || matches!(toks[f - 1].text(text), "." | "!" | "?" | ":" | ";" | "\"" | "(" | "-" | "—") || text[toks[f - 1].end..toks[f].start].contains('\n') {
+                    continue;
+                }
+                added.push(RawSpan { start: toks[f].start, end: toks[i - 2].end, ty: place_ty, score: 0.5, first_tok: f, last_tok: i - 2 });
+            }
+        }
+        match code_span {
+            Some(k) => spans[k].ty = place_ty,
+            None => added.push(RawSpan { start: toks[i].start, end: toks[i].end, ty: place_ty, score: 0.5, first_tok: i, last_tok: i }),
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
 
 /// "Campbell, Calif.", "Marietta, Ga.": a name the tagger took for a person or an organisation
 /// (`retypable`) right before a comma and a US state as the news agencies abbreviate it
@@ -1744,6 +1841,25 @@ mod tests {
         harmonise(text, &toks, &mut raw, Some(0), |_| true);
         assert_eq!(typed(text, &raw), [("Sam Bankman-Fried", 0), ("Bankman-Fried", 0)].map(|(t, ty)| (t.to_string(), ty)));
         assert_eq!(raw[1].start, second);
+    }
+
+    #[test]
+    fn postal_state_codes_after_towns_are_places() {
+        // Types: 0 PERSON, 1 ORG, 2 GPE.
+        let text = "From Houston AZ to De Armanville, TX and to Gallatin, TN; Jane Roe, MD said. Acme Corp, IN fell. So, OK kids. West LA now.";
+        let toks = crate::tokens::tokenize(text);
+        let span = |w: &str, ty: usize| {
+            let s = text.find(w).unwrap();
+            let f = toks.iter().position(|k| k.start == s).unwrap();
+            let l = toks.iter().position(|k| k.end == s + w.len()).unwrap();
+            RawSpan { start: s, end: s + w.len(), ty, score: 0.8, first_tok: f, last_tok: l }
+        };
+        let mut raw = vec![span("Houston AZ", 1), span("De Armanville", 0), span("TX", 1), span("Jane Roe", 0), span("Acme Corp", 1), span("West LA", 2)];
+        postal_state_codes(text, &toks, &mut raw, 2, Some(0), Some(1), |w| matches!(w, "Houston" | "West"));
+        let got: Vec<(&str, usize)> = raw.iter().map(|s| (&text[s.start..s.end], s.ty)).collect();
+        // The untagged "Gallatin, TN" is found; the doctor, the company, "OK" and "West LA" stay.
+        let want = [("Houston", 2), ("AZ", 2), ("De Armanville", 2), ("TX", 2), ("Gallatin", 2), ("TN", 2), ("Jane Roe", 0), ("Acme Corp", 1), ("West LA", 2)];
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -397,3 +397,19 @@ fn airfields_and_prisons_are_places_not_people_or_companies() {
     let es = a.annotate("He runs the First National Bank of Toms River, a subsidiary.", &Options::default());
     assert!(!es.iter().any(|e| e.label == Label::Place && e.text.contains("Bank")), "{es:#?}");
 }
+
+#[test]
+fn a_state_postal_code_after_a_town_is_a_place() {
+    let a = ann();
+    // The tagger reads "TX" as an organisation and "De Armanville" as a person.
+    let es = a.annotate("We drove from Houston AZ and De Armanville, TX to the coast.", &Options::default());
+    for (name, kind) in [("Houston", "city"), ("AZ", "region"), ("TX", "region")] {
+        assert_place(&es, name, kind);
+    }
+    assert!(find(&es, "De Armanville").is_some_and(|e| e.label == Label::Place), "{es:#?}");
+    let es = a.annotate("The plant in Gallatin, TN closed.", &Options::default());
+    assert_place(&es, "TN", "region");
+    // A doctor stays a person.
+    let es = a.annotate("Jane Roe, MD, said the clinic was closed.", &Options::default());
+    assert!(find(&es, "Jane Roe").is_some_and(|e| e.label == Label::Person), "{es:#?}");
+}
