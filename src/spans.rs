@@ -518,51 +518,71 @@ pub fn regions_after_places(text: &str, toks: &[crate::tokens::Token], spans: &m
 /// "drones struck Belgorod and Kursk": two place names the lists know (`place_len`, as in
 /// [`towns_after_locatives`], but for names that are no town alone and no person's name), each
 /// word capitalised, joined by "and" or "or", where the tagger found nothing or only a name of
-/// a `retypable` type ("Kursk" a product: the submarine), are two places.
+/// a `retypable` type ("Kursk" a product: the submarine), are two places. So is such a name
+/// joined to a place the tagger found, if the tagger was less sure of its other reading than of
+/// that place ("visited Uttar Pradesh and Tamil Nadu": an organisation at 0.61 and a place at
+/// 0.91).
 pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
     let tok = |i: usize| toks[i].text(text);
     let titlecase = |i: usize| crate::tokens::is_capitalised_word(tok(i));
     // Per token: 0 free, 1 in a span that may be retyped (of exactly a name's tokens, see below),
     // 2 in any other span.
+    // 2 in any other span, 3 in a place.
     let mut covered = vec![0u8; toks.len()];
     for s in spans.iter() {
-        let c = if retypable(s.ty) { 1 } else { 2 };
+        let c = if retypable(s.ty) { 1 } else if s.ty == place_ty { 3 } else { 2 };
         covered[s.first_tok..=s.last_tok].iter_mut().for_each(|x| *x = c);
     }
     if !spans.windows(2).all(|w| w[0].first_tok <= w[1].first_tok) {
         spans.sort_by_key(|s| (s.start, s.end));
     }
-    // A retypable span of exactly tokens f..=l (by bisection: the spans are in order).
-    let exact = |f: usize, l: usize| {
+    // The span starting at token `f` (by bisection: the spans are in order).
+    let starting = |f: usize| {
         let k = spans.partition_point(|s| s.first_tok < f);
-        spans.get(k).is_some_and(|s| s.first_tok == f && s.last_tok == l && retypable(s.ty))
+        spans.get(k).filter(|s| s.first_tok == f)
     };
-    // A name of `place_len` tokens at `i`, all capitalised, free or exactly a retypable span: its
-    // last token.
-    let name_at = |i: usize| -> Option<usize> {
+    // A retypable span of exactly tokens f..=l.
+    let exact = |f: usize, l: usize| starting(f).is_some_and(|s| s.last_tok == l && retypable(s.ty));
+    // A name of `place_len` tokens at `i`, all capitalised, free or exactly a retypable span, or
+    // a place the tagger found, all capitalised: its last token, and whether it is that place.
+    let name_at = |i: usize| -> Option<(usize, bool)> {
         if i >= toks.len() || !titlecase(i) || covered[i] == 2 || toks[i].after_newline {
             return None;
+        }
+        if covered[i] == 3 {
+            return starting(i).filter(|s| (i..=s.last_tok).all(titlecase)).map(|s| (s.last_tok, true));
         }
         let n = place_len(i);
         let l = i + n.max(1) - 1;
         let free = (i..=l).all(|k| covered[k] == 0);
-        (n > 0 && (i..=l).all(titlecase) && (free || exact(i, l))).then_some(l)
+        (n > 0 && (i..=l).all(titlecase) && (free || exact(i, l))).then_some((l, false))
     };
     let mut added = vec![];
     let mut retyped = vec![];
     let mut i = 0;
     while i + 2 < toks.len() {
         let before_ok = i == 0 || !titlecase(i - 1);
-        if let (true, Some(a)) = (before_ok, name_at(i)) {
+        if let (true, Some((a, a_place))) = (before_ok, name_at(i)) {
             if a + 2 < toks.len() && matches!(tok(a + 1), "and" | "or") {
-                if let Some(b) = name_at(a + 2) {
+                if let Some((b, b_place)) = name_at(a + 2) {
                     let after_ok = toks.get(b + 1).is_none_or(|t| !crate::tokens::is_capitalised_word(t.text(text)) && !matches!(t.text(text), "'s" | "’s"));
-                    if after_ok {
-                        for (f, l) in [(i, a), (a + 2, b)] {
-                            added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: place_ty, score: 0.6, first_tok: f, last_tok: l });
+                    // Beside a place the tagger found, a name it read otherwise is a place only
+                    // if it was less sure of that ("with Liverpool and Southampton": the club,
+                    // 0.78, beside a place at 0.70, stays a club).
+                    let score_at = |f: usize| starting(f).map(|s| s.score);
+                    let less_sure = |f: usize, place: usize| score_at(f).is_none_or(|x| covered[f] == 0 || score_at(place).is_some_and(|p| x < p));
+                    let mixed_ok = match (a_place, b_place) {
+                        (true, false) => less_sure(a + 2, i),
+                        (false, true) => less_sure(i, a + 2),
+                        _ => true,
+                    };
+                    if after_ok && !(a_place && b_place) && mixed_ok {
+                        for (f, l, found) in [(i, a, a_place), (a + 2, b, b_place)] {
+                            if !found {
+                                added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: place_ty, score: 0.6, first_tok: f, last_tok: l });
+                                retyped.push((f, l));
+                            }
                         }
-                        retyped.push((i, a));
-                        retyped.push((a + 2, b));
                         i = b + 1;
                         continue;
                     }
@@ -2240,6 +2260,16 @@ mod tests {
         assert_eq!(run("Drones struck Belgorod and Kursk.", &[("Kursk", 1)]), vec![s("Kursk", 1)]);
         assert_eq!(run("Drones struck Belgorod and Kursk Oblast.", &[]), vec![]);
         assert_eq!(run("drones struck belgorod and kursk.", &[]), vec![]);
+        // Beside a place the tagger found: a less sure organisation becomes a place, a surer
+        // one stays ("with Liverpool and Southampton": the club).
+        let mixed = |text: &str, org: &str, org_score: f32, place: &str, place_score: f32| {
+            typed(text, &after(text, &[(org, 2), (place, 0)], |toks, raw| {
+                raw.iter_mut().for_each(|r| r.score = if r.ty == 2 { org_score } else { place_score });
+                place_pairs(text, toks, raw, 0, |t| t >= 2, listed(text, toks, &["belgorod", "kursk"]));
+            }))
+        };
+        assert_eq!(mixed("Drones struck Belgorod and Kursk.", "Belgorod", 0.6, "Kursk", 0.9), vec![s("Belgorod", 0), s("Kursk", 0)]);
+        assert_eq!(mixed("Drones struck Belgorod and Kursk.", "Kursk", 0.8, "Belgorod", 0.7), vec![s("Belgorod", 0), s("Kursk", 2)]);
     }
 
     #[test]

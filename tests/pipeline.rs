@@ -267,6 +267,11 @@ fn two_known_cities_joined_by_and_are_places() {
     for city in ["Belgorod", "Kursk"] {
         assert_eq!(find(&ents, city).map(|e| (e.label, e.kind.as_str())), Some((Label::Place, "city")), "{city}: {ents:#?}");
     }
+    // Beside a place the tagger found: "Uttar Pradesh" was an organisation, less sure.
+    let ents = ann().annotate("Prime Minister Narendra Modi visited Uttar Pradesh and Tamil Nadu.", &Options::default());
+    for state in ["Uttar Pradesh", "Tamil Nadu"] {
+        assert_place(&ents, state, "region");
+    }
 }
 
 #[test]
