@@ -1555,8 +1555,9 @@ fn join_compound_measures(text: &str, toks: &[crate::tokens::Token], spans: &mut
 
 /// Is `text[start..end]` a score or a vote tally ("beat Liverpool 2-1", "voted 52-48", "a 5-4
 /// ruling") rather than a range? Two numbers of at most three digits joined by a dash, after a
-/// verb of winning, losing or voting (within three words, the next word not a counted noun: "won
-/// 5-10 seats" is a range) or before a noun that a score qualifies ("a 3-1 win").
+/// verb of winning, losing or voting (within three words, or five that name a team after it, the
+/// next word not a counted noun: "won 5-10 seats" is a range) or before a noun that a score
+/// qualifies ("a 3-1 win").
 pub fn is_score(text: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
     let Some(dash) = span.find(['-', '–', '—']) else { return false };
@@ -1574,7 +1575,11 @@ pub fn is_score(text: &str, start: usize, end: usize) -> bool {
     if SCORE_NOUNS.contains(&next.as_str()) {
         return true;
     }
-    let verb = before.iter().rev().take(3).any(|w| SCORE_VERBS.contains(&w.as_str()));
+    // Within three words, or five where the words after the verb name a team ("beat the Boston
+    // Celtics 112-104").
+    let raw_before: Vec<&str> = text[text[..start].char_indices().rev().nth(40).map_or(0, |(k, _)| k)..start].split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    let team = |k: usize| raw_before[raw_before.len() - k..].iter().all(|w| *w == "the" || w.starts_with(char::is_uppercase));
+    let verb = before.iter().rev().take(5).enumerate().any(|(k, w)| SCORE_VERBS.contains(&w.as_str()) && (k < 3 || team(k)));
     verb && (ends || SCORE_FOLLOWERS.contains(&next.as_str()))
 }
 
@@ -1704,6 +1709,9 @@ mod tests {
         assert!(!at("pages 10-12", "10-12"));
         assert!(!at("won 2003-04", "2003-04"));
         assert!(!at("beat them 2:1", "2:1"));
+        // Five words back where they name a team, three otherwise.
+        assert!(at("The Warriors beat the Boston Celtics 112-104 at home.", "112-104"));
+        assert!(!at("They beat the rush of the 10-12 crowd.", "10-12"));
     }
 
     #[test]

@@ -95,8 +95,8 @@ fn scraped_temperatures_british_percentages_and_two_currencies() {
 
 #[test]
 fn sports_scores_and_vote_tallies_are_one_number_without_a_value() {
-    let es = ents("Arsenal won 3-0 at home and drew 1–1 with Chelsea. The Senate voted 52-48. A 5-4 ruling followed. The package passed 74-24.");
-    for s in ["3-0", "1–1", "52-48", "5-4", "74-24"] {
+    let es = ents("Arsenal won 3-0 at home and drew 1–1 with Chelsea. The Senate voted 52-48. A 5-4 ruling followed. The package passed 74-24. The Warriors beat the Boston Celtics 112-104 at home.");
+    for s in ["3-0", "1–1", "52-48", "5-4", "74-24", "112-104"] {
         let e = number(&es, s);
         assert_eq!((e.kind.as_str(), e.value), ("result", None), "{e:#?}");
     }
