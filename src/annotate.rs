@@ -646,8 +646,13 @@ impl Annotator {
                 }
                 let flags = |w: &str| g.get(&gazetteer::normalise(w));
                 // After a title ("King Abdullah II", 0.6): companies have none.
-                let titled = s.first_tok > 0 && matches!(toks[s.first_tok - 1].text(text), "King" | "Queen" | "Prince" | "Princess" | "Sheikh" | "Emir" | "Sultan" | "Pope" | "President" | "Chancellor" | "Senator" | "Sen." | "Rep." | "Gov." | "Governor" | "Mayor" | "Mr." | "Mrs." | "Ms." | "Dr." | "General" | "Gen." | "Minister" | "Secretary" | "Judge" | "Justice");
+                let title = |w: &str| matches!(w, "King" | "Queen" | "Prince" | "Princess" | "Sheikh" | "Emir" | "Sultan" | "Pope" | "President" | "Chancellor" | "Senator" | "Sen." | "Rep." | "Gov." | "Governor" | "Mayor" | "Mr." | "Mrs." | "Ms." | "Dr." | "General" | "Gen." | "Minister" | "Secretary" | "Judge" | "Justice");
+                let titled = s.first_tok > 0 && title(toks[s.first_tok - 1].text(text));
+                // Or with the title inside ("Crown Prince Mohammed bin Salman": "Prince Mohammed
+                // bin Salman", 0.61), a capitalised name after it.
+                let title_inside = words.len() >= 2 && title(words[0]) && crate::tokens::is_capitalised_word(words[1]);
                 titled
+                    || title_inside
                     || ((2..=3).contains(&words.len())
                         && words.iter().all(|w| crate::tokens::is_capitalised_word(w))
                         && flags(words[0]) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0
