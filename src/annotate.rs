@@ -658,6 +658,19 @@ impl Annotator {
                         && flags(words[0]) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0
                         && flags(words[words.len() - 1]) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE) != 0)
             };
+            // A "person" named exactly like a country, or an unsure one named like a place the
+            // lists know as more than a town, and no person's name, is that place ("England beat
+            // Moldova 2-0": 0.76; "struck Khan Younis and Rafah": 0.59).
+            if let Some(gpe) = types.iter().position(|t| t == "GPE") {
+                let person_name = gazetteer::FIRST_COMMON | gazetteer::FIRST | gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE;
+                for s in raw.iter_mut().filter(|s| s.ty == p) {
+                    let f = model.gazetteer.get(&gazetteer::normalise(&text[s.start..s.end]));
+                    let country = f & gazetteer::COUNTRY != 0 && f & person_name == 0;
+                    if country || (s.score < PERSON_MIN_SCORE && self.solid_place_len(text, toks, s.first_tok) == s.last_tok - s.first_tok + 1) {
+                        s.ty = gpe;
+                    }
+                }
+            }
             spans::drop_unsure_people(text, toks, &mut raw, p, PERSON_MIN_SCORE, PERSON_LISTED_MIN_SCORE, full_name);
             // Dev and train unchanged.
             if let Some(org) = types.iter().position(|t| t == "ORG") {

@@ -418,3 +418,16 @@ fn a_state_postal_code_after_a_town_is_a_place() {
     let es = a.annotate("Jane Roe, MD, said the clinic was closed.", &Options::default());
     assert!(find(&es, "Jane Roe").is_some_and(|e| e.label == Label::Person), "{es:#?}");
 }
+
+#[test]
+fn a_country_or_an_unsure_listed_place_is_no_person() {
+    let a = ann();
+    // The tagger read "Moldova" as a person (0.76) and "Rafah" as an unsure one (0.59).
+    let es = a.annotate("England beat Moldova 2-0 in a qualifier on Saturday.", &Options::default());
+    assert_place(&es, "Moldova", "country");
+    let es = a.annotate("Israeli jets struck Khan Younis and Rafah.", &Options::default());
+    assert!(find(&es, "Rafah").is_some_and(|e| e.label == Label::Place), "{es:#?}");
+    // A person whose name starts with a country's stays a person.
+    let es = a.annotate("Jordan Henderson scored twice.", &Options::default());
+    assert!(find(&es, "Jordan Henderson").is_some_and(|e| e.label == Label::Person), "{es:#?}");
+}
