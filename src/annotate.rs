@@ -769,6 +769,10 @@ impl Annotator {
             spans::speakers_at_sentence_start(text, toks, sents, &mut raw, p, name_word);
         }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
+        if let Some(p) = self.person {
+            let is_place = |t: usize| matches!(types[t].as_str(), "GPE" | "LOC" | "FAC");
+            spans::kin_are_people(text, toks, &mut raw, p, is_place);
+        }
         if let (Some(p), Some(org)) = (self.person, ty("ORG")) {
             spans::companies_by_context(text, toks, &mut raw, p, org);
         }

@@ -842,6 +842,42 @@ pub fn people_coordinated_with_places(text: &str, toks: &[crate::tokens::Token],
     }
 }
 
+/// Kinship nouns written before a name ("his wife Camilla", "her son, Hunter").
+const KIN_NOUNS: &[&str] = &[
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "girlfriend", "boyfriend", "widow", "widower", "fiancee", "fiancée",
+    "fiance", "fiancé", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "grandmother", "grandfather", "stepson",
+    "stepdaughter", "spouse", "stepmother", "stepfather",
+];
+
+/// "Prince Charles and his new wife Camilla": a place span (`is_place`) right after a kinship
+/// noun in lower case (and perhaps a comma), all its words capitalised and no capitalised word
+/// after it ("his brother, Florida Governor Jeb Bush"), is a person, and so are the document's
+/// other place spans of the same words (run after [`harmonise`], whose vote the other mentions
+/// won: "when it comes to Camilla", 0.95). On OntoNotes and CoNLL train, 175 of the 195
+/// capitalised words after such nouns start a person; "sister" and "partner" are not here
+/// ("sister Lebanon", "its Japanese partner, Kobe Steel").
+pub fn kin_are_people(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person_ty: usize, is_place: impl Fn(usize) -> bool) {
+    let mut names: Vec<&str> = vec![];
+    for s in spans.iter().filter(|s| is_place(s.ty)) {
+        let mut k = s.first_tok;
+        if k > 0 && toks[k - 1].text(text) == "," {
+            k -= 1;
+        }
+        if k == 0 || !KIN_NOUNS.contains(&toks[k - 1].text(text)) || toks.get(s.last_tok + 1).is_some_and(|t| crate::tokens::is_capitalised_word(t.text(text))) {
+            continue;
+        }
+        if (s.first_tok..=s.last_tok).all(|i| crate::tokens::is_capitalised_word(toks[i].text(text)) && toks[i].text(text).chars().any(char::is_lowercase)) {
+            names.push(&text[s.start..s.end]);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| is_place(s.ty) && names.contains(&&text[s.start..s.end])) {
+        s.ty = person_ty;
+    }
+}
+
 /// "Trump said …": an untagged capitalised word that starts a sentence, right before a verb of
 /// saying or meeting, is a person when `is_name_word` knows it as a first name or surname (the
 /// start of a sentence hides whether a word is a name; on OntoNotes train such first words
@@ -1888,6 +1924,25 @@ mod tests {
         // The untagged "Gallatin, TN" is found; the doctor, the company, "OK" and "West LA" stay.
         let want = [("Houston", 2), ("AZ", 2), ("De Armanville", 2), ("TX", 2), ("Gallatin", 2), ("TN", 2), ("Jane Roe", 0), ("Acme Corp", 1), ("West LA", 2)];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn kin_are_people_in_every_mention() {
+        // Types: 0 PERSON, 1 GPE.
+        let text = "Charles and his wife Camilla came. Camilla smiled. His brother, Florida Governor Jeb Bush, and Florida.";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("Charles", 0), ("Camilla", 1), ("Florida", 1)]);
+        // `spans_of` tags the first "Camilla" and "Florida": tag the second ones too.
+        let more = |w: &str| {
+            let s = text.rfind(w).unwrap();
+            let f = toks.iter().position(|k| k.start == s).unwrap();
+            RawSpan { start: s, end: s + w.len(), ty: 1, score: 0.95, first_tok: f, last_tok: f }
+        };
+        raw.push(more("Camilla"));
+        raw.push(more("Florida"));
+        raw.sort_by_key(|s| s.start);
+        kin_are_people(text, &toks, &mut raw, 0, |t| t == 1);
+        assert_eq!(typed(text, &raw), [("Charles", 0), ("Camilla", 0), ("Camilla", 0), ("Florida", 1), ("Florida", 1)].map(|(t, ty)| (t.to_string(), ty)));
     }
 
     #[test]

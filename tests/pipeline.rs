@@ -431,3 +431,11 @@ fn a_country_or_an_unsure_listed_place_is_no_person() {
     let es = a.annotate("Jordan Henderson scored twice.", &Options::default());
     assert!(find(&es, "Jordan Henderson").is_some_and(|e| e.label == Label::Person), "{es:#?}");
 }
+
+#[test]
+fn a_name_after_his_wife_is_a_person_in_every_mention() {
+    // The tagger read "Camilla" as a place in both sentences (a town in Georgia).
+    let es = ann().annotate("Prince Charles and his new wife Camilla have jumped across the pond. But when it comes to Camilla gossip columnists can get pretty catty.", &Options::default());
+    let camillas: Vec<_> = es.iter().filter(|e| e.text == "Camilla").map(|e| e.label).collect();
+    assert_eq!(camillas, [Label::Person, Label::Person], "{es:#?}");
+}
