@@ -687,6 +687,7 @@ impl Annotator {
         if let (Some(p), Some(fac), Some(loc), Some(gpe)) = (self.person, ty("FAC"), ty("LOC"), ty("GPE")) {
             let surname = |w: &str| model.gazetteer.get(w) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE) != 0;
             spans::retype_by_head(text, toks, &mut raw, p, ty("ORG"), [fac, loc, gpe], surname);
+            spans::facilities_named_after_places(text, toks, &mut raw, gpe, fac);
         }
         if let Some(gpe) = ty("GPE") {
             let g = &self.model.gazetteer;

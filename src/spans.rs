@@ -273,6 +273,45 @@ const ORG_PLACE_HEADS: &[&str] = &[
     "cemetery", "crossing", "mall",
 ];
 
+/// "Hong Kong Wetland Park", "Hong Kong International Airport": a place (`gpe`) that starts a
+/// run of capitalised words ending in a facility's head word (`PLACE_HEADS` of type FAC) is
+/// part of that facility's name, one span of type `fac` with what the tagger found after it
+/// (nothing, or names inside the run). On OntoNotes train, 345 of 347 such runs are one name
+/// (168 facilities, 179 organisations: "Beijing University"; "university" is no head here).
+pub fn facilities_named_after_places(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, gpe: usize, fac: usize) {
+    let cap = |i: usize| crate::tokens::is_capitalised_word(toks[i].text(text));
+    let mut owner = vec![usize::MAX; toks.len()];
+    for (k, s) in spans.iter().enumerate() {
+        owner[s.first_tok..=s.last_tok].iter_mut().for_each(|o| *o = k);
+    }
+    let mut absorbed = vec![false; spans.len()];
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        // Not a possessive place ("New York's Kennedy Airport": two names).
+        if s.ty != gpe || absorbed[k] || (s.first_tok > 0 && cap(s.first_tok - 1)) || matches!(toks[s.last_tok].text(text), "'s" | "’s") {
+            continue;
+        }
+        let mut l = s.last_tok;
+        while l + 1 < toks.len() && cap(l + 1) && toks[l + 1].start == toks[l].end + 1 {
+            l += 1;
+        }
+        if l == s.last_tok || !PLACE_HEADS.iter().any(|&(h, t)| t == 0 && toks[l].text(text).eq_ignore_ascii_case(h)) {
+            continue;
+        }
+        // The spans after the place must lie inside the run.
+        let inside: Vec<usize> = (s.last_tok + 1..=l).map(|i| owner[i]).filter(|&o| o != usize::MAX).collect();
+        if inside.iter().any(|&o| spans[o].first_tok <= s.last_tok || spans[o].last_tok > l) {
+            continue;
+        }
+        inside.iter().for_each(|&o| absorbed[o] = true);
+        let end = toks[l].end;
+        let s = &mut spans[k];
+        (s.ty, s.end, s.last_tok) = (fac, end, l);
+    }
+    let mut keep = absorbed.iter().map(|a| !a);
+    spans.retain(|_| keep.next().unwrap_or(true));
+}
+
 /// A person's name that ends in a place's head word ("Ayn al-Assad Airbase") is that place,
 /// unless the head word is also a surname (`is_surname`: "Andrew Park", "Picabo Street"); so is
 /// an organisation's (`org`) whose head word is one of `ORG_PLACE_HEADS` ("Changi Prison"), but
@@ -1924,6 +1963,25 @@ mod tests {
         // The untagged "Gallatin, TN" is found; the doctor, the company, "OK" and "West LA" stay.
         let want = [("Houston", 2), ("AZ", 2), ("De Armanville", 2), ("TX", 2), ("Gallatin", 2), ("TN", 2), ("Jane Roe", 0), ("Acme Corp", 1), ("West LA", 2)];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn facilities_named_after_places_are_one_name() {
+        // Types: 0 GPE, 1 FAC, 2 ORG.
+        let text = "Birds stay in Hong Kong Wetland Park. Planes left Hong Kong International Airport. New York's Kennedy Airport. The Hong Kong Tourism Board.";
+        let toks = crate::tokens::tokenize(text);
+        let at = |w: &str, from: usize, ty: usize| {
+            let s = from + text[from..].find(w).unwrap();
+            let f = toks.iter().position(|k| k.start == s).unwrap();
+            let l = toks.iter().position(|k| k.end == s + w.len()).unwrap();
+            RawSpan { start: s, end: s + w.len(), ty, score: 0.9, first_tok: f, last_tok: l }
+        };
+        let (second, third) = (text.find("Planes").unwrap(), text.find("The Hong").unwrap());
+        let mut raw = vec![at("Hong Kong", 0, 0), at("Wetland Park", 0, 1), at("Hong Kong", second, 0), at("New York's", 0, 0), at("Kennedy Airport", 0, 1), at("Hong Kong", third, 0), at("Board", third, 2)];
+        facilities_named_after_places(text, &toks, &mut raw, 0, 1);
+        // Not after a possessive, nor before an organisation's words.
+        let want = [("Hong Kong Wetland Park", 1), ("Hong Kong International Airport", 1), ("New York's", 0), ("Kennedy Airport", 1), ("Hong Kong", 0), ("Board", 2)];
+        assert_eq!(typed(text, &raw), want.map(|(t, ty)| (t.to_string(), ty)));
     }
 
     #[test]

@@ -439,3 +439,10 @@ fn a_name_after_his_wife_is_a_person_in_every_mention() {
     let camillas: Vec<_> = es.iter().filter(|e| e.text == "Camilla").map(|e| e.label).collect();
     assert_eq!(camillas, [Label::Person, Label::Person], "{es:#?}");
 }
+
+#[test]
+fn a_facility_named_after_its_place_is_one_place() {
+    // The tagger found "Hong Kong" and "Wetland Park" apart (OntoNotes marks the whole name).
+    let es = ann().annotate("Hong Kong Wetland Park covers an area of 61 hectares.", &Options::default());
+    assert_place(&es, "Hong Kong Wetland Park", "facility");
+}
