@@ -446,3 +446,13 @@ fn a_facility_named_after_its_place_is_one_place() {
     let es = ann().annotate("Hong Kong Wetland Park covers an area of 61 hectares.", &Options::default());
     assert_place(&es, "Hong Kong Wetland Park", "facility");
 }
+
+#[test]
+fn a_name_after_the_village_of_is_a_place() {
+    // The tagger read "Karin Gornji" as a person and missed "Gorgona"; the lists know neither.
+    let a = ann();
+    let es = a.annotate("The church in the small village of Karin Gornji, 30 km north of Zadar, was damaged.", &Options::default());
+    assert!(find(&es, "Karin Gornji").is_some_and(|e| e.label == Label::Place), "{es:#?}");
+    let es = a.annotate("They sailed from the tiny island of Gorgona off the coast.", &Options::default());
+    assert!(find(&es, "Gorgona").is_some_and(|e| e.label == Label::Place), "{es:#?}");
+}
