@@ -689,6 +689,9 @@ impl Annotator {
             spans::retype_by_head(text, toks, &mut raw, p, ty("ORG"), [fac, loc, gpe], surname);
             spans::facilities_named_after_places(text, toks, &mut raw, gpe, fac);
         }
+        // Names that a settlement's noun calls places ("the village of Bagella"), for all their
+        // mentions once the document has voted.
+        let mut cued_places = vec![];
         if let Some(gpe) = ty("GPE") {
             let g = &self.model.gazetteer;
             let region_name = |w: &str| {
@@ -718,7 +721,7 @@ impl Annotator {
             // Dev unchanged; train: CoNLL two more false places in 7,200 (clubs named after cities).
             let retypable = |t: usize| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "EVENT" | "NORP" | "LAW" | "LANGUAGE");
             spans::place_pairs(text, toks, &mut raw, gpe, retypable, |first| self.solid_place_len(text, toks, first));
-            spans::places_after_place_nouns(text, toks, &mut raw, gpe, |t| Some(t) == self.person || Some(t) == ty("ORG"));
+            cued_places = spans::places_after_place_nouns(text, toks, &mut raw, gpe, |t| Some(t) == self.person || Some(t) == ty("ORG"));
             // Not a common first name ("in Chicago, Jordan scored"), nor a word of the plain list.
             let region_len = |f: usize| {
                 (1..=3).rev().find(|&n| {
@@ -771,6 +774,10 @@ impl Annotator {
             spans::speakers_at_sentence_start(text, toks, sents, &mut raw, p, name_word);
         }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
+        if let Some(gpe) = ty("GPE") {
+            // People only: a club may bear its town's name ("Taibe supporter").
+            spans::retype_mentions(text, &mut raw, &cued_places, gpe, |t| Some(t) == self.person);
+        }
         if let Some(p) = self.person {
             let is_place = |t: usize| matches!(types[t].as_str(), "GPE" | "LOC" | "FAC");
             spans::kin_are_people(text, toks, &mut raw, p, is_place);

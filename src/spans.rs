@@ -649,13 +649,17 @@ const PLACE_OF_NOUNS: &[&str] = &[
 /// nothing there or a person or organisation of exactly those words (`retypable`). On OntoNotes
 /// and CoNLL train, 268 of the 269 capitalised words after such nouns and "of" start a place
 /// ("the capital of" is not here: "the capital of Mandarin pop").
-pub fn places_after_place_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool) {
+///
+/// Returns the names so found, for [`retype_mentions`] after [`harmonise`] (whose vote the other
+/// mentions may win: "inside Bagella", a person twice).
+pub fn places_after_place_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool) -> Vec<String> {
     let cap = |i: usize| crate::tokens::is_capitalised_word(toks[i].text(text)) && toks[i].text(text).chars().any(char::is_lowercase);
     let mut owner = vec![usize::MAX; toks.len()];
     for (k, s) in spans.iter().enumerate() {
         owner[s.first_tok..=s.last_tok].iter_mut().for_each(|o| *o = k);
     }
     let mut added = vec![];
+    let mut names = vec![];
     for i in 2..toks.len() {
         if toks[i - 1].text(text) != "of" || !PLACE_OF_NOUNS.contains(&toks[i - 2].text(text)) || !cap(i) || toks[i].after_newline {
             continue;
@@ -667,14 +671,29 @@ pub fn places_after_place_nouns(text: &str, toks: &[crate::tokens::Token], spans
                     l += 1;
                 }
                 added.push(RawSpan { start: toks[i].start, end: toks[l].end, ty: place_ty, score: 0.6, first_tok: i, last_tok: l });
+                names.push(text[toks[i].start..toks[l].end].to_string());
             }
-            k if spans[k].first_tok == i && retypable(spans[k].ty) => spans[k].ty = place_ty,
+            k if spans[k].first_tok == i && (retypable(spans[k].ty) || spans[k].ty == place_ty) => {
+                spans[k].ty = place_ty;
+                names.push(text[spans[k].start..spans[k].end].to_string());
+            }
             _ => {}
         }
     }
     if !added.is_empty() {
         spans.extend(added);
         spans.sort_by_key(|s| (s.start, s.end));
+    }
+    names
+}
+
+/// The spans of a `retypable` type whose words are one of `names` become type `ty`.
+pub fn retype_mentions(text: &str, spans: &mut [RawSpan], names: &[String], ty: usize, retypable: impl Fn(usize) -> bool) {
+    if names.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| retypable(s.ty) && names.iter().any(|n| *n == text[s.start..s.end])) {
+        s.ty = ty;
     }
 }
 
@@ -2030,8 +2049,17 @@ mod tests {
         let text = "Troops entered the village of Bagella and the town of Marlow Bend, not the capital of Mandarin pop, on the day of Ashura.";
         let toks = crate::tokens::tokenize(text);
         let mut raw = spans_of(text, &toks, &[("Bagella", 1)]);
-        places_after_place_nouns(text, &toks, &mut raw, 0, |t| t == 1);
+        let names = places_after_place_nouns(text, &toks, &mut raw, 0, |t| t == 1);
         assert_eq!(typed(text, &raw), [("Bagella", 0), ("Marlow Bend", 0)].map(|(t, ty)| (t.to_string(), ty)));
+        assert_eq!(names, ["Bagella", "Marlow Bend"]);
+        // Their other mentions, of the retypable types only.
+        let text = "Bagella, Marlow, Bagella";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("Bagella", 1), ("Marlow", 1)]);
+        let last = text.rfind("Bagella").unwrap();
+        raw.push(RawSpan { start: last, end: last + 7, ty: 2, score: 0.9, first_tok: 4, last_tok: 4 });
+        retype_mentions(text, &mut raw, &names, 0, |t| t == 1);
+        assert_eq!(typed(text, &raw), [("Bagella", 0), ("Marlow", 1), ("Bagella", 2)].map(|(t, ty)| (t.to_string(), ty)));
     }
 
     #[test]

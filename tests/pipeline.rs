@@ -455,4 +455,8 @@ fn a_name_after_the_village_of_is_a_place() {
     assert!(find(&es, "Karin Gornji").is_some_and(|e| e.label == Label::Place), "{es:#?}");
     let es = a.annotate("They sailed from the tiny island of Gorgona off the coast.", &Options::default());
     assert!(find(&es, "Gorgona").is_some_and(|e| e.label == Label::Place), "{es:#?}");
+    // And so are its other mentions, where the tagger saw a person.
+    let es = a.annotate("Israeli gunships were deployed around the West Bank village of Bagella. Houses in Bagella were hit, and reports from inside Bagella suggested rockets were used.", &Options::default());
+    let labels: Vec<_> = es.iter().filter(|e| e.text == "Bagella").map(|e| e.label).collect();
+    assert_eq!(labels, [Label::Place; 3], "{es:#?}");
 }
