@@ -774,6 +774,14 @@ impl Annotator {
             spans::speakers_at_sentence_start(text, toks, sents, &mut raw, p, name_word);
         }
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
+        if let Some(p) = self.person {
+            let m = &self.model;
+            let name_word = |w: &str| {
+                let f = m.gazetteer.get(&gazetteer::normalise(w));
+                f & (gazetteer::PLACE_MASK | gazetteer::TOWN | gazetteer::COUNTRY) == 0 && m.plain.get_key(crate::hash::key32(&w.to_lowercase())) == 0 && !PERSON_TITLES.contains(&w) && !features::is_interjection(&w.to_lowercase())
+            };
+            spans::first_name_mentions(text, toks, &mut raw, p, name_like, name_word);
+        }
         if let Some(gpe) = ty("GPE") {
             // People only: a club may bear its town's name ("Taibe supporter").
             spans::retype_mentions(text, &mut raw, &cued_places, gpe, |t| Some(t) == self.person);

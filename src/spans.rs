@@ -687,6 +687,56 @@ pub fn places_after_place_nouns(text: &str, toks: &[crate::tokens::Token], spans
     names
 }
 
+/// "Natalee Holloway … Natalee disappeared": the first name of a confident person of two or more
+/// words (at least [`HARMONISE_KEEP`]) marks its untagged mentions as that person, and so its
+/// unsure one-word mentions of another name type (`name_like`) where no preposition of place
+/// comes before them (as [`harmonise`] does for surnames). `is_name_word` must accept the first
+/// name: no place, title or everyday word ("King Abdullah", "Paris Hilton", "Will Smith" mark
+/// nothing). A mention followed by a capitalised word is another name ("Natalee Smith").
+pub fn first_name_mentions(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person: usize, name_like: impl Fn(usize) -> bool, is_name_word: impl Fn(&str) -> bool) {
+    let mut firsts: HashMap<&str, f32> = HashMap::default();
+    for s in spans.iter().filter(|s| s.ty == person && s.last_tok > s.first_tok && s.score >= HARMONISE_KEEP) {
+        let w = toks[s.first_tok].text(text);
+        if crate::tokens::is_capitalised_word(w) && w.chars().count() > 1 && w.chars().any(char::is_lowercase) && !matches!(toks[s.first_tok + 1].text(text), "-" | "." ) && is_name_word(w) {
+            let e = firsts.entry(w).or_insert(0.0);
+            *e = e.max(s.score);
+        }
+    }
+    if firsts.is_empty() {
+        return;
+    }
+    // Not a word the text also writes in lower case ("The", "Saint").
+    let lower: std::collections::HashSet<&str> = toks.iter().map(|t| t.text(text)).filter(|w| w.starts_with(char::is_lowercase)).collect();
+    firsts.retain(|w, _| !lower.contains(w.to_lowercase().as_str()));
+    if firsts.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; toks.len()];
+    for s in spans.iter() {
+        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
+    }
+    let next_is_name = |i: usize| toks.get(i + 1).is_some_and(|n| crate::tokens::is_capitalised_word(n.text(text)) || matches!(n.text(text), "-" | "‐" | "‑"));
+    let locative = |i: usize| i > 0 && matches!(toks[i - 1].text(text).to_lowercase().as_str(), "in" | "to" | "from" | "at" | "near" | "of" | "into" | "across" | "through" | "outside" | "around");
+    for s in spans.iter_mut() {
+        if s.first_tok == s.last_tok && s.ty != person && name_like(s.ty) && s.score < HARMONISE_KEEP && firsts.contains_key(toks[s.first_tok].text(text)) && !next_is_name(s.first_tok) && !locative(s.first_tok) {
+            s.ty = person;
+        }
+    }
+    let mut added = vec![];
+    for (i, t) in toks.iter().enumerate() {
+        if covered[i] || next_is_name(i) || (i > 0 && toks[i - 1].end == t.start && toks[i - 1].text(text).chars().all(char::is_alphanumeric)) {
+            continue;
+        }
+        if let Some(&sc) = firsts.get(t.text(text)) {
+            added.push(RawSpan { start: t.start, end: t.end, ty: person, score: sc * 0.8, first_tok: i, last_tok: i });
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// The spans of a `retypable` type whose words are one of `names` become type `ty`.
 pub fn retype_mentions(text: &str, spans: &mut [RawSpan], names: &[String], ty: usize, retypable: impl Fn(usize) -> bool) {
     if names.is_empty() {
@@ -2060,6 +2110,27 @@ mod tests {
         raw.push(RawSpan { start: last, end: last + 7, ty: 2, score: 0.9, first_tok: 4, last_tok: 4 });
         retype_mentions(text, &mut raw, &names, 0, |t| t == 1);
         assert_eq!(typed(text, &raw), [("Bagella", 0), ("Marlow", 1), ("Bagella", 2)].map(|(t, ty)| (t.to_string(), ty)));
+    }
+
+    #[test]
+    fn first_names_of_confident_people_mark_their_mentions() {
+        // Types: 0 PERSON, 1 GPE.
+        let text = "Natalee Holloway and Rose Byrne met King Abdullah. Natalee left; Natalee Smith stayed; Rose came as prices rose. King spoke. Natalee wrote from Natalee.";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("Natalee Holloway", 0), ("Rose Byrne", 0), ("King Abdullah", 0)]);
+        // An unsure place where the first name stands alone, and one after "from".
+        let at = |n: usize| {
+            let s = text.match_indices("Natalee").nth(n).unwrap().0;
+            let f = toks.iter().position(|k| k.start == s).unwrap();
+            RawSpan { start: s, end: s + 7, ty: 1, score: 0.5, first_tok: f, last_tok: f }
+        };
+        raw.push(at(3));
+        raw.push(at(4));
+        raw.sort_by_key(|s| s.start);
+        first_name_mentions(text, &toks, &mut raw, 0, |t| t == 1, |w| w != "King");
+        // "Rose" is also a word here, "King" a title; "Natalee Smith" is someone else.
+        let want = [("Natalee Holloway", 0), ("Rose Byrne", 0), ("King Abdullah", 0), ("Natalee", 0), ("Natalee", 0), ("Natalee", 1)];
+        assert_eq!(typed(text, &raw), want.map(|(t, ty)| (t.to_string(), ty)));
     }
 
     #[test]

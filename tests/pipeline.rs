@@ -460,3 +460,11 @@ fn a_name_after_the_village_of_is_a_place() {
     let labels: Vec<_> = es.iter().filter(|e| e.text == "Bagella").map(|e| e.label).collect();
     assert_eq!(labels, [Label::Place; 3], "{es:#?}");
 }
+
+#[test]
+fn a_confident_persons_first_name_marks_their_other_mentions() {
+    let a = ann();
+    let es = a.annotate("Police questioned Joran van der Sloot again on Friday. It was interesting how everyone in the casino knew Joran, and they waited while Joran was working.", &Options::default());
+    let people: Vec<_> = es.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
+    assert_eq!(people, ["Joran van der Sloot", "Joran", "Joran"], "{es:#?}");
+}
