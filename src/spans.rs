@@ -877,10 +877,12 @@ pub fn postal_state_codes(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
     *spans = out;
     // After a comma.
-    let mut cover: Vec<Option<usize>> = vec![None; toks.len()];
+    // The span over each token (`u32::MAX`: none), four bytes a token.
+    let mut covering = vec![u32::MAX; toks.len()];
     for (k, s) in spans.iter().enumerate() {
-        cover[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = Some(k));
+        covering[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = k as u32);
     }
+    let cover = |i: usize| (covering[i] != u32::MAX).then_some(covering[i] as usize);
     let mut added = vec![];
     for i in 2..toks.len() {
         let before = toks[i - 2].text(text);
@@ -890,12 +892,12 @@ pub fn postal_state_codes(text: &str, toks: &[crate::tokens::Token], spans: &mut
         if toks.get(i + 1).is_some_and(|t| t.text(text).starts_with(char::is_uppercase)) {
             continue;
         }
-        let code_span = cover[i];
+        let code_span = cover(i);
         if code_span.is_some_and(|k| spans[k].first_tok != i || spans[k].last_tok != i || !(spans[k].ty == place_ty || name_ty(spans[k].ty))) {
             continue;
         }
         let doctor = matches!(toks[i].text(text), "MD" | "PA" | "DO" | "DC");
-        match cover[i - 2] {
+        match cover(i - 2) {
             Some(k) if spans[k].last_tok == i - 2 => {
                 let t = spans[k].ty;
                 if (Some(t) == person && doctor) || (Some(t) == org && !is_known(&text[spans[k].start..spans[k].end])) {
@@ -910,7 +912,7 @@ pub fn postal_state_codes(text: &str, toks: &[crate::tokens::Token], spans: &mut
             Some(_) => continue,
             None => {
                 let mut f = i - 2;
-                while f > 0 && i - 2 - f < 2 && cover[f - 1].is_none() && crate::tokens::is_capitalised_word(toks[f - 1].text(text)) && toks[f - 1].end + 1 == toks[f].start {
+                while f > 0 && i - 2 - f < 2 && cover(f - 1).is_none() && crate::tokens::is_capitalised_word(toks[f - 1].text(text)) && toks[f - 1].end + 1 == toks[f].start {
                     f -= 1;
                 }
                 // Not a capitalised word that starts a sentence ("So, ..."), which may be any word.

@@ -9,7 +9,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn run(text: &str, options: JsValue) -> Vec<Entity> {
-    let v = wasm::annotate(text, Some(options)).map_err(JsValue::from).expect("annotate succeeds");
+    let v = wasm::annotate(&JsValue::from_str(text), Some(options)).map_err(JsValue::from).expect("annotate succeeds");
     serde_wasm_bindgen::from_value(v).expect("results decode into Entity")
 }
 
@@ -40,7 +40,7 @@ fn options_filter_and_dictionary() {
 
 #[wasm_bindgen_test]
 fn bad_options_are_a_clear_error() {
-    let err = wasm::annotate("Paris", Some(JsValue::from_str("not an object"))).err().expect("an error");
+    let err = wasm::annotate(&JsValue::from_str("Paris"), Some(JsValue::from_str("not an object"))).err().expect("an error");
     let msg = js_sys::Error::from(JsValue::from(err)).message();
     assert!(String::from(msg).contains("invalid options"));
 }
@@ -49,12 +49,29 @@ fn bad_options_are_a_clear_error() {
 fn empty_and_lone_surrogate_inputs() {
     assert!(run("", JsValue::UNDEFINED).is_empty());
     assert!(run("   \n\t ", JsValue::UNDEFINED).is_empty());
+    // A JS string may hold a lone surrogate (a cut emoji): one UTF-16 unit, read as U+FFFD, so
+    // the offsets after it still slice the JS string.
+    let js = js_sys::JsString::from_char_code1(0xD83D).concat(&JsValue::from_str(" Angela Merkel flew to Paris."));
+    let v = wasm::annotate(&js, None).map_err(JsValue::from).expect("annotate succeeds");
+    let ents: Vec<Entity> = serde_wasm_bindgen::from_value(v).unwrap();
+    let paris = ents.iter().find(|e| e.text == "Paris").expect("Paris");
+    assert_eq!(String::from(js.slice(paris.start as u32, paris.end as u32)), "Paris");
+    assert!(ents.iter().any(|e| e.text == "Angela Merkel" && e.start == 2), "{ents:?}");
+}
+
+#[wasm_bindgen_test]
+fn a_text_that_is_not_a_string_is_a_clear_error() {
+    for bad in [JsValue::from_f64(42.0), JsValue::NULL, JsValue::UNDEFINED, js_sys::Object::new().into()] {
+        let err = wasm::annotate(&bad, None).err().expect("an error");
+        let msg = String::from(js_sys::Error::from(JsValue::from(err)).message());
+        assert!(msg.contains("text must be a string"), "{msg}");
+    }
 }
 
 #[wasm_bindgen_test]
 fn options_may_be_omitted_and_offsets_chosen() {
     let text = "😀 Paris";
-    let none = wasm::annotate(text, None).map_err(JsValue::from).expect("annotate succeeds");
+    let none = wasm::annotate(&JsValue::from_str(text), None).map_err(JsValue::from).expect("annotate succeeds");
     let ents: Vec<Entity> = serde_wasm_bindgen::from_value(none).unwrap();
     let paris = ents.iter().find(|e| e.text == "Paris").expect("Paris");
     assert_eq!((paris.start, paris.end), (3, 8), "UTF-16 by default");
