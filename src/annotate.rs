@@ -591,45 +591,46 @@ impl Annotator {
         // First tagger, on local features. Its features are kept for the second tagger only when
         // there is one; without one, the scores of the word-level features are memoised
         // (`WordMemo`).
+        // Without a second tagger each sentence's spans are read off its tags at once, so that no
+        // per-token tag and confidence tables are held (wasm memory never shrinks: they would
+        // raise the peak by 8 bytes a token); with one, the first tagger's tags of the whole
+        // document feed the second.
+        let stacked = model.second.is_some();
+        let mut raw = Vec::new();
         let mut base = Vec::new();
-        let mut tags = vec![0usize; toks.len()];
-        let mut conf = vec![0f32; toks.len()];
+        let mut tags = vec![0usize; if stacked { toks.len() } else { 0 }];
+        let mut conf = vec![0f32; tags.len()];
         let (mut feats, mut offs) = (Vec::new(), Vec::new());
         for s in sents {
             feats.clear();
             offs.clear();
             let view = SentenceView::new(text, &toks[s.clone()]);
-            let (t, c) = if model.second.is_some() {
+            if stacked {
                 // Every feature, kept for the second tagger.
                 let skip: Vec<bool> = view.words.iter().map(|w| plain_word(model, view.casing, w)).collect();
                 let lk = features::Lookups::new(&view, &model.gazetteer, &model.clusters, &model.brown);
                 features::extract_skipping(&view, &lk, &model.gazetteer, doc, &toks[s.clone()], &mut feats, &mut offs, &skip);
                 base.push((feats.clone(), offs.clone()));
-                model.first.decode(&feats, &offs)
+                let (t, c) = model.first.decode(&feats, &offs);
+                tags[s.clone()].copy_from_slice(&t);
+                conf[s.clone()].copy_from_slice(&c);
             } else {
-                WORD_MEMO.with(|memo| memo.borrow_mut().decode(model, &view, doc, &toks[s.clone()], &mut feats, &mut offs))
-            };
-            tags[s.clone()].copy_from_slice(&t);
-            conf[s.clone()].copy_from_slice(&c);
+                let (t, c) = WORD_MEMO.with(|memo| memo.borrow_mut().decode(model, &view, doc, &toks[s.clone()], &mut feats, &mut offs));
+                spans::from_tags(&t, &c, toks, s.start, &mut raw);
+            }
         }
         // Second tagger: the same features plus the first tagger's view of the whole document.
         if let Some(second) = &model.second {
             let votes = features::DocVotes::new(text, toks, &tags, model.types.len());
-            let first_tags = tags.clone();
             for (s, (bf, bo)) in sents.iter().zip(&base) {
-                features::stack(text, toks, &first_tags, &votes, s.start, bf, bo, &mut feats, &mut offs);
+                features::stack(text, toks, &tags, &votes, s.start, bf, bo, &mut feats, &mut offs);
                 let (t, c) = second.decode(&feats, &offs);
-                tags[s.clone()].copy_from_slice(&t);
-                conf[s.clone()].copy_from_slice(&c);
+                spans::from_tags(&t, &c, toks, s.start, &mut raw);
             }
         }
-        let mut raw = Vec::new();
-        for s in sents {
-            spans::from_tags(&tags[s.clone()], &conf[s.clone()], toks, s.start, &mut raw);
-        }
-        // The span rules below allocate per-token tables of their own: the tagger's buffers go first,
-        // so that those reuse their memory instead of raising the peak (wasm memory never shrinks).
-        drop((tags, conf, base));
+        // The span rules below allocate per-token tables of their own: the tagger's buffers go
+        // first, so that those reuse their memory instead of raising the peak.
+        drop((tags, conf, base, feats, offs));
         let types = &model.types;
         if let Some(p) = self.person {
             // Two or three capitalised words, a census first name first and a surname last; or a
