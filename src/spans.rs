@@ -334,10 +334,34 @@ pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
 
 /// Drops the people (`person` spans) scored below `min`, except those scored `listed_min` or
 /// more that "and", "or" or a comma joins to a person scored `min` or more ("Paris Hilton and
-/// Jordan Peterson"), or that `full_name` accepts ("Taylor Swift", a first name and a surname).
+/// Jordan Peterson"), that `full_name` accepts ("Taylor Swift", a first name and a surname), or
+/// whose unsure mentions together reach `min` (below).
 pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person: usize, min: f32, listed_min: f32, full_name: impl Fn(&RawSpan) -> bool) {
     let joined = |a: &RawSpan, b: &RawSpan| b.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "and" | "or" | ",");
-    let sure = |s: &RawSpan| s.ty != person || s.score >= min || (s.score >= listed_min && full_name(s));
+    // Mentions add up: the unsure people (`listed_min` or more) whose last word is the same are
+    // as sure as the chance that at least one of them is right ("Obama spoke in Chicago. Obama's
+    // aide …": 0.50 and 0.56, together 0.78).
+    let last_word = |s: &RawSpan| toks[s.last_tok].text(text);
+    let mut doubt: HashMap<&str, f32> = HashMap::default();
+    // Only names of plain capitalised words ("Tino Martinez 's", "TAVILDARA" are not).
+    let clean = |s: &RawSpan| (s.first_tok..=s.last_tok).all(|k| {
+        let w = toks[k].text(text);
+        crate::tokens::is_capitalised_word(w) && w.chars().any(char::is_lowercase) && w.chars().all(char::is_alphabetic)
+    });
+    for s in spans.iter().filter(|s| s.ty == person && s.score >= listed_min && clean(s)) {
+        *doubt.entry(last_word(s)).or_insert(1.0) *= 1.0 - s.score;
+    }
+    // Not where a mention is of another type, or after a preposition of place ("in Batajnica").
+    for s in spans.iter() {
+        let placed = s.first_tok > 0 && matches!(toks[s.first_tok - 1].text(text), "in" | "In" | "near" | "into" | "outside" | "across");
+        if s.ty != person || placed {
+            if let Some(d) = doubt.get_mut(last_word(s)) {
+                *d = 1.0;
+            }
+        }
+    }
+    let together = |s: &RawSpan| clean(s) && doubt.get(last_word(s)).is_some_and(|d| 1.0 - d >= min);
+    let sure = |s: &RawSpan| s.ty != person || s.score >= min || (s.score >= listed_min && (full_name(s) || together(s)));
     let confident_person = |s: &RawSpan| s.ty == person && s.score >= min;
     let keep: Vec<bool> = (0..spans.len())
         .map(|k| {
@@ -2433,6 +2457,43 @@ mod tests {
         drop_unsure_people("Warren Buffett sold. Acme Wares sold.", &toks, &mut raw, 1, 0.7, 0.5, |r| r.first_tok == 0);
         assert_eq!(raw.len(), 1);
         assert_eq!(raw[0].first_tok, 0);
+    }
+
+    #[test]
+    fn unsure_mentions_of_one_name_add_up() {
+        // Type 1: a person, 0: a place; (words, which occurrence of them, type, score).
+        let run = |text: &str, found: &[(&str, usize, usize, f32)]| {
+            let toks = crate::tokens::tokenize(text);
+            let mut raw: Vec<RawSpan> = found
+                .iter()
+                .map(|&(t, nth, ty, score)| {
+                    let s = text.match_indices(t).nth(nth).unwrap().0;
+                    let f = toks.iter().position(|k| k.start == s).unwrap();
+                    let l = toks.iter().position(|k| k.end == s + t.len()).unwrap();
+                    RawSpan { start: s, end: s + t.len(), ty, score, first_tok: f, last_tok: l }
+                })
+                .collect();
+            drop_unsure_people(text, &toks, &mut raw, 1, 0.7, 0.5, |_| false);
+            raw.iter().map(|r| (text[r.start..r.end].to_string(), r.start)).collect::<Vec<_>>()
+        };
+        let got = |v: Vec<(String, usize)>| v.into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+        // 1 - 0.45 × 0.45 = 0.80: both stay; one mention alone, two names, or two below 0.5 do not.
+        let text = "Obama spoke. Later Obama left.";
+        assert_eq!(got(run(text, &[("Obama", 0, 1, 0.55), ("Obama", 1, 1, 0.55)])), ["Obama", "Obama"]);
+        assert_eq!(got(run(text, &[("Obama", 0, 1, 0.55)])), Vec::<String>::new());
+        assert_eq!(got(run(text, &[("Obama", 0, 1, 0.45), ("Obama", 1, 1, 0.45)])), Vec::<String>::new());
+        assert_eq!(got(run("Obama spoke. Later Trump left.", &[("Obama", 0, 1, 0.55), ("Trump", 0, 1, 0.55)])), Vec::<String>::new());
+        // A full name and its surname alone are mentions of one name.
+        let text = "Barack Obama spoke. Later Obama left.";
+        assert_eq!(got(run(text, &[("Barack Obama", 0, 1, 0.55), ("Obama", 1, 1, 0.55)])), ["Barack Obama", "Obama"]);
+        // Not when a mention is of another type or comes after a preposition of place, nor a
+        // name with a word that is not a plain capitalised one.
+        let text = "Batajnica grew. Later Batajnica left.";
+        assert_eq!(got(run(text, &[("Batajnica", 0, 0, 0.9), ("Batajnica", 1, 1, 0.6)])), ["Batajnica"]);
+        let text = "Batajnica grew. We lived in Batajnica.";
+        assert_eq!(got(run(text, &[("Batajnica", 0, 1, 0.6), ("Batajnica", 1, 1, 0.6)])), Vec::<String>::new());
+        let text = "TAVILDARA fell. TAVILDARA burned.";
+        assert_eq!(got(run(text, &[("TAVILDARA", 0, 1, 0.6), ("TAVILDARA", 1, 1, 0.6)])), Vec::<String>::new());
     }
 
     #[test]

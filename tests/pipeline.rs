@@ -468,3 +468,16 @@ fn a_confident_persons_first_name_marks_their_other_mentions() {
     let people: Vec<_> = es.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
     assert_eq!(people, ["Joran van der Sloot", "Joran", "Joran"], "{es:#?}");
 }
+
+/// A name the training texts never saw ("Obama": neither corpus has it) is an unsure person in
+/// each mention; two such mentions together are sure enough to keep.
+#[test]
+fn unsure_mentions_of_a_new_name_add_up() {
+    let a = ann();
+    let es = a.annotate("Obama spoke in Chicago on Monday. Obama’s aide said the talks would go on.", &Options::default());
+    let people: Vec<_> = es.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
+    assert_eq!(people, ["Obama", "Obama"], "{es:#?}");
+    // One mention alone stays too unsure to show.
+    let es = a.annotate("Obama spoke in Chicago on Monday.", &Options::default());
+    assert!(es.iter().all(|e| e.label != Label::Person), "{es:#?}");
+}
