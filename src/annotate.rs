@@ -191,8 +191,8 @@ fn plain_word(model: &Model, casing: u8, w: &str) -> bool {
 /// Words memoised at most: each holds 3 × `ntags` scores, 2.7 MB in all for the shipped model's
 /// 73 tags, kept across calls. When it is full, the words used most since it last filled stay
 /// (`WordMemo::evict`). An article of 10,000 words has about 3,000 distinct words: annotating one
-/// again took as long with 3,072 entries as with 4,096 and 12-18% longer with 2,048 or 1,024
-/// (wasm in Node, builds side by side), while a 100,000-word text's peak memory grew by 11.4× the
+/// again took as long with 3,072 entries as with 4,096, 10-26% longer with 2,048 and 18% longer
+/// with 1,024 (fastest of 20 runs, wasm in Node, builds side by side), while a 100,000-word text's peak memory grew by 11.4× the
 /// text with 3,072 entries, 12.8× with 4,096 and 9.3× with 2,048 (`bench/memory.mjs`).
 const WORD_MEMO_MAX: usize = 3072;
 /// Entries a page of the memo holds (`WordMemo::pages`).
