@@ -198,7 +198,9 @@ describe('legend, toggles and entity list', () => {
       const occurrences = ms.filter((m) => isArdern(m.text)).length;
       assert.ok(occurrences >= 3, `three mentions of Jacinda Ardern are marked (got ${occurrences})`);
       assert.equal((await entry.locator('.entity-count').textContent()).trim(), `×${occurrences}`);
-      // Sum of the list's counts per label equals the legend count.
+      // Sum of the list's counts per label equals the legend count (once every entry is listed).
+      for (const more of await page.locator('button.show-more').all()) await more.click();
+      await page.waitForFunction(() => !document.querySelector('button.show-more'));
       for (const label of LABELS) {
         const counts = await page.$$eval(`.entity-list[data-list-for="${label}"] .entity-count`, (els) => els.map((e) => Number(e.textContent.slice(1))));
         assert.equal(counts.reduce((a, b) => a + b, 0), Number(await page.textContent(`[data-count-for="${label}"]`)));
@@ -400,6 +402,38 @@ describe('robustness', () => {
       for (const want of ['sample', 'clear', 'input', 'view', 'toggle:PERSON', 'toggle:PLACE', 'toggle:NUMBER', 'toggle:DATE', 'entity:PERSON', 'entity:NUMBER']) {
         assert.ok(reached.has(want), `${want} is reachable (${[...reached].join(', ')})`);
       }
+    });
+  });
+});
+
+describe('entity lists', () => {
+  test('a long list shows its 40 most frequent entries, and the rest when asked', async () => {
+    // 55 different amounts; 1,001 three times, 1,002 twice, so those two lead the list.
+    const amounts = Array.from({ length: 55 }, (_, i) => `${(1001 + i).toLocaleString('en-US')} boxes`);
+    const text = [`Stock: ${amounts.join(', ')}.`, 'Again 1,001 boxes and 1,002 boxes.', 'Finally 1,001 boxes.'].join('\n');
+    await withPage(async (page) => {
+      await pasteText(page, text);
+      const list = page.locator('.entity-list[data-list-for="NUMBER"]');
+      const numbers = (await marks(page)).filter((m) => m.label === 'NUMBER');
+      const distinct = new Set(numbers.map((m) => m.text)).size;
+      assert.ok(distinct >= 55, `55 different amounts are marked (got ${distinct})`);
+      assert.equal(await list.locator('button.entity').count(), 40);
+      const first = await list.locator('button.entity .entity-text').allTextContents();
+      assert.deepEqual(first.slice(0, 2), ['1,001', '1,002'], 'the most frequent entries come first');
+      const more = list.locator('button.show-more');
+      assert.equal((await more.textContent()).trim(), `Show ${distinct - 40} more`);
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !document.querySelector('.entity-list[data-list-for="NUMBER"] button.show-more'));
+      assert.equal(await list.locator('button.entity').count(), distinct, 'every entry is listed');
+      const focused = await page.evaluate(() => document.activeElement?.closest('.entity-list') ? [...document.activeElement.closest('.entity-list').querySelectorAll('button.entity')].indexOf(document.activeElement) : -1);
+      assert.equal(focused, 40, 'the focus moves to the first entry revealed');
+      // Counts add up to the legend once everything is listed.
+      const counts = await list.locator('.entity-count').allTextContents();
+      assert.equal(counts.reduce((a, c) => a + Number(c.trim().slice(1)), 0), Number(await page.textContent('[data-count-for="NUMBER"]')));
+      // An edit keeps the list expanded.
+      await pasteText(page, text + '\nAnd 2,000 boxes.');
+      assert.equal(await list.locator('button.entity').count(), distinct + 1);
     });
   });
 });
