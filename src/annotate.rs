@@ -679,6 +679,14 @@ impl Annotator {
                     }
                 }
             }
+            // "Taylor Swift's Eras Tour" read as one organisation (after a sentence about "Elon
+            // Musk's SpaceX"). Dev and train unchanged (with rare surnames too: train +1 false,
+            // "Lincoln Citizen's Group Company").
+            {
+                let first_name = |w: &str| g.get(&gazetteer::normalise(w)) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0;
+                let surname = |w: &str| g.get(&gazetteer::normalise(w)) & (gazetteer::LAST_COMMON | gazetteer::LAST) != 0;
+                spans::possessor_names(text, toks, &mut raw, p, first_name, surname);
+            }
             spans::drop_unsure_people(text, toks, &mut raw, p, PERSON_MIN_SCORE, PERSON_LISTED_MIN_SCORE, full_name);
             // Dev and train unchanged.
             if let Some(org) = types.iter().position(|t| t == "ORG") {
@@ -689,7 +697,9 @@ impl Annotator {
         let name_like = |t: usize| matches!(types[t].as_str(), "PERSON" | "GPE" | "LOC" | "FAC" | "ORG" | "NORP");
         spans::tidy_names(text, toks, &mut raw, name_like, self.person);
         if let Some(p) = self.person {
-            spans::strip_titles(text, toks, &mut raw, p, |w| PERSON_TITLES.contains(&w));
+            // And the words a speaker starts with before a name ("Alright Erin, let me start with
+            // you": the tagger took "Alright" along).
+            spans::strip_titles(text, toks, &mut raw, p, |w| PERSON_TITLES.contains(&w) || LEADING_DISCOURSE.contains(&w) || features::is_interjection(w));
         }
         let ty = |name: &str| types.iter().position(|t| t == name);
         if let (Some(p), Some(fac), Some(loc), Some(gpe)) = (self.person, ty("FAC"), ty("LOC"), ty("GPE")) {
@@ -984,6 +994,12 @@ fn starts_with_holiday(span: &str) -> bool {
 /// Titles, ranks and occupations that OntoNotes leaves out of a person's name, lower case. Not
 /// those it often keeps: royal titles ("Prince Charles": 16 before a name on its train split, 12
 /// inside), "Dr." (71, 7), "Director", "Saint", kinship words ("Uncle Sam").
+/// Words that start what a speaker says to someone, before the name ("Okay Sarah, thanks"), lower case.
+const LEADING_DISCOURSE: &[&str] = &[
+    "alright", "okay", "ok", "well", "yes", "yeah", "no", "hey", "hi", "hello", "thanks", "sorry", "so", "now", "please",
+    "listen", "look", "congratulations", "welcome", "goodbye", "bye", "goodnight", "and", "but",
+];
+
 const PERSON_TITLES: &[&str] = &[
     "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "president", "minister", "senator", "sen.", "rep.", "representative", "congressman",
     "congresswoman", "governor", "gov.", "mayor", "chancellor", "premier", "secretary", "chairman", "chairwoman", "judge", "justice",
