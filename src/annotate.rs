@@ -841,7 +841,12 @@ impl Annotator {
         let span = &text[s.start..s.end];
         let (label, kind): (Label, String) = match ty {
             "PERSON" => (Label::Person, "person".into()),
-            "GPE" => (Label::Place, self.place_kind(span)),
+            "GPE" => (Label::Place, match self.place_kind(span).as_str() {
+                // "Buffalo, New York": after a place and a comma, a region named like a city is
+                // the region (a country keeps its kind: "Tbilisi, Georgia").
+                "city" if self.model.gazetteer.get(&gazetteer::normalise(span)) & gazetteer::REGION != 0 && after_place_and_comma(text, s.start) => "region".into(),
+                k => k.into(),
+            }),
             // A natural location, unless the lists know the name as a country, region or city
             // (the tagger's LOC and GPE overlap: "San Pedro Garza García").
             "LOC" => (Label::Place, match self.place_kind(span).as_str() {
@@ -938,6 +943,15 @@ impl Annotator {
         };
         k.to_string()
     }
+}
+
+/// Whether the text before `start` is a capitalised word, a comma and a space ("Buffalo, ").
+fn after_place_and_comma(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ').and_then(|b| b.strip_suffix(',')) else {
+        return false;
+    };
+    let word = before.rsplit(|c: char| !c.is_alphabetic() && c != '.' && c != '\'' && c != '-').next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// How a word is usually written when not in lower case.

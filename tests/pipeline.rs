@@ -500,3 +500,13 @@ fn a_word_a_speaker_starts_with_is_not_part_of_the_name() {
     let people: Vec<_> = es.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
     assert_eq!(people, ["Erin Runnion", "Erin"], "{es:#?}");
 }
+
+#[test]
+fn a_region_named_like_a_city_after_a_place_and_a_comma_is_the_region() {
+    let a = ann();
+    let es = a.annotate("The storm dumped 30 cm of snow on Buffalo, New York, on Sunday.", &Options::default());
+    assert_place(&es, "Buffalo", "city");
+    assert_place(&es, "New York", "region");
+    let es = a.annotate("She moved to New York in 2019.", &Options::default());
+    assert_place(&es, "New York", "city");
+}
