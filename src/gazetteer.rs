@@ -145,6 +145,11 @@ impl Gazetteer {
 /// ("Winston-Salem" → "winston - salem"), single spaces.
 pub fn normalise(p: &str) -> String {
     let mut s = String::with_capacity(p.len());
+    // Most calls are for one word that the tokenizer would leave whole.
+    if crate::tokens::is_plain_word(p) {
+        s.extend(p.chars().flat_map(char::to_lowercase));
+        return s;
+    }
     for tok in crate::tokens::tokenize(p) {
         if !s.is_empty() {
             s.push(' ');

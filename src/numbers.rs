@@ -1362,6 +1362,18 @@ struct Ctx {
 
 /// Does `pat` match the tokens at `i`? See [`PERCENTS`] for the pattern syntax.
 fn match_pat(t: &[Token], i: usize, pat: &str) -> Option<usize> {
+    // Most patterns fail on their first word: compare it before splitting the pattern.
+    if !pat.starts_with('^') {
+        let mut buf = [0u8; 4];
+        let first: &str = match &t.get(i)?.tok {
+            Tok::Word(w) => w,
+            Tok::Sym(c) => c.encode_utf8(&mut buf),
+            _ => return None,
+        };
+        if !(pat.starts_with(first) && pat.as_bytes().get(first.len()).is_none_or(|&b| b == b' ')) {
+            return None;
+        }
+    }
     let mut j = i;
     for (n, item) in pat.split(' ').enumerate() {
         let (item, attached) = match item.strip_prefix('^') {

@@ -909,7 +909,11 @@ pub const USPS_STATES: &[&str] = &[
 ///   and so does "West LA").
 pub fn postal_state_codes(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, person: Option<usize>, org: Option<usize>, is_known: impl Fn(&str) -> bool) {
     // "OK" is mostly the word ("So, OK kids").
-    let is_code = |i: usize| toks[i].text(text) != "OK" && USPS_STATES.contains(&toks[i].text(text));
+    // (Two capitals first: the list is only read for those, not for every token.)
+    let is_code = |i: usize| {
+        let w = toks[i].text(text);
+        w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()) && w != "OK" && USPS_STATES.contains(&w)
+    };
     let name_ty = |t: usize| Some(t) == person || Some(t) == org;
     // With no comma: split.
     let mut out = Vec::with_capacity(spans.len());

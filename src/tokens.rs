@@ -318,18 +318,28 @@ fn split_rest(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
         }
     }
     // A number word glued to a noun: "fivedays".
-    if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        for p in NUMBER_WORD_PREFIXES {
-            if let Some(rest) = w.strip_prefix(p) {
-                if GLUED_NOUNS.contains(&rest) {
-                    push(out, s, s + p.len());
-                    push(out, s + p.len(), e);
-                    return;
-                }
-            }
-        }
+    if let Some(p) = glued_number_word(w) {
+        push(out, s, s + p);
+        push(out, s + p, e);
+        return;
     }
     push(out, s, e);
+}
+
+/// The length of the number word a noun is glued to ("fivedays": 4), if any.
+fn glued_number_word(w: &str) -> Option<usize> {
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    NUMBER_WORD_PREFIXES.iter().find(|p| w.strip_prefix(**p).is_some_and(|rest| GLUED_NOUNS.contains(&rest))).map(|p| p.len())
+}
+
+/// Whether `tokenize(w)` is the one token `w`: a word of letters only, no capital after its first
+/// letter ("inLondon" splits) and no number word glued to a noun ("fivedays"). A fast path for
+/// callers that tokenize single words.
+pub fn is_plain_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_alphabetic) && cs.all(|c| c.is_alphabetic() && !c.is_uppercase()) && glued_number_word(w).is_none()
 }
 
 /// Split tokens into sentences: after `.`, `!`, `?` (optionally followed by closing quotes) when

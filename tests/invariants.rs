@@ -94,3 +94,16 @@ fn regression_inputs() {
         check(t).unwrap();
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    /// The one-word fast path of `gazetteer::normalise` agrees with the tokenizer.
+    #[test]
+    fn plain_words_are_one_token(w in "[a-zA-Z\u{e9}\u{c9}\u{df}\u{3a3}\u{3c3}'\u{2019}.$0-9-]{1,12}|(five|six|ten|two)(days|years|weeks|[a-z]{1,4})") {
+        let toks = article_annotator::tokens::tokenize(&w);
+        if article_annotator::tokens::is_plain_word(&w) {
+            prop_assert_eq!(toks.len(), 1, "{:?}", w);
+            prop_assert_eq!((toks[0].start, toks[0].end), (0, w.len()));
+        }
+    }
+}
