@@ -166,8 +166,15 @@ fn is_clitic(w: &str) -> bool {
     if w.len() > 5 {
         return false;
     }
-    let w = w.to_lowercase().replace('’', "'");
-    matches!(w.as_str(), "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m" | "n't")
+    // Without allocating: the apostrophe (straight or curly) and the ASCII letters after it.
+    let (n, rest) = match w.strip_suffix(['t', 'T']).and_then(|r| r.strip_suffix(['\'', '’'])) {
+        Some(r) if r.eq_ignore_ascii_case("n") => return true,
+        _ => match w.strip_prefix(['\'', '’']) {
+            Some(rest) => (true, rest),
+            None => (false, ""),
+        },
+    };
+    n && ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| rest.eq_ignore_ascii_case(c))
 }
 
 fn next_is_digit(text: &str, i: usize, e: usize) -> bool {
@@ -328,7 +335,8 @@ fn split_rest(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
 
 /// The length of the number word a noun is glued to ("fivedays": 4), if any.
 fn glued_number_word(w: &str) -> Option<usize> {
-    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+    // The shortest is "oneday"; every prefix starts with one of these letters.
+    if w.len() < 6 || !matches!(w.as_bytes()[0], b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h') || !w.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     NUMBER_WORD_PREFIXES.iter().find(|p| w.strip_prefix(**p).is_some_and(|rest| GLUED_NOUNS.contains(&rest))).map(|p| p.len())
@@ -411,6 +419,21 @@ fn is_closing_quote(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn clitics_are_recognised_without_lower_casing() {
+        let old = |w: &str| w.len() <= 5 && matches!(w.to_lowercase().replace('’', "'").as_str(), "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m" | "n't");
+        let alphabet = ['\'', '’', 'n', 'N', 't', 'T', 's', 'S', 'r', 'R', 'e', 'v', 'l', 'L', 'd', 'm', 'M', 'x', 'K'];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            words.extend(longer);
+            words.dedup();
+        }
+        for w in &words {
+            assert_eq!(is_clitic(w), old(w), "{w:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
