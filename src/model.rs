@@ -743,19 +743,24 @@ mod tests {
         assert_eq!(none, vec![0.0; nt]);
     }
 
+    /// Pseudo-random scores in [-10, 10) (xorshift from `seed`).
+    fn scores(seed: u64) -> impl FnMut() -> f32 {
+        let mut x = seed;
+        move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 2000) as f32 / 100.0 - 10.0
+        }
+    }
+
     #[test]
     fn tokens_outside_entities_decode_like_o_only_emissions() {
         // 3 types (13 tags), random emissions and transitions; some tokens may only be O. The
         // shortcut must give the tags and confidences of plain decoding with every other tag of
         // those tokens made hopeless.
         let nt = 13;
-        let mut x = 12345u64;
-        let mut rnd = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % 2000) as f32 / 100.0 - 10.0
-        };
+        let mut rnd = scores(12345u64);
         let trans: Vec<f32> = (0..nt * nt).map(|_| rnd()).collect();
         let lattice = Lattice::new(&trans, nt);
         for n in [1usize, 2, 3, 7, 20] {
@@ -786,13 +791,7 @@ mod tests {
     fn lattice_tags_and_confidences_are_those_of_plain_max_marginals() {
         // Reference: forward and backward max-plus over every allowed pair of tags, no shortcut.
         let nt = 13;
-        let mut x = 987654321u64;
-        let mut rnd = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % 2000) as f32 / 100.0 - 10.0
-        };
+        let mut rnd = scores(987654321u64);
         let trans: Vec<f32> = (0..nt * nt).map(|_| rnd()).collect();
         let lattice = Lattice::new(&trans, nt);
         const NEG: f32 = f32::NEG_INFINITY;
