@@ -188,12 +188,14 @@ fn plain_word(model: &Model, casing: u8, w: &str) -> bool {
     casing == 0 && !model.plain.is_empty() && model.plain.get_key(crate::hash::key32(w)) != 0
 }
 
-/// Words memoised at most: each holds 3 × `ntags` scores, 2.7 MB in all for the shipped model's
-/// 73 tags, kept across calls. When it is full, the words used most since it last filled stay
-/// (`WordMemo::evict`). An article of 10,000 words has about 3,000 distinct words: annotating one
-/// again took as long with 3,072 entries as with 4,096, 10-26% longer with 2,048 and 18% longer
-/// with 1,024 (fastest of 20 runs, wasm in Node, builds side by side), while a 100,000-word text's peak memory grew by 11.4× the
-/// text with 3,072 entries, 12.8× with 4,096 and 9.3× with 2,048 (`bench/memory.mjs`).
+/// Words memoised at most: each holds 3 × `ntags` scores as half-precision floats, 1.35 MB in all
+/// for the shipped model's 73 tags, kept across calls. When it is full, the words used most since
+/// it last filled stay (`WordMemo::evict`). An article of 10,000 words has about 3,000 distinct
+/// words: annotating one again took as long with 3,072 entries as with 4,096, 10-26% longer with
+/// 2,048 and 18% longer with 1,024 (fastest of 20 runs, wasm in Node, builds side by side). With
+/// `f32` scores a 100,000-word text's peak memory grew by 11.3× the text; with halves, 8.4×
+/// (`bench/memory.mjs`), the same spans on OntoNotes and CoNLL-2003 dev (bfloat16, 8 significant
+/// bits, lost 2 NUMBER spans there) and about 2% slower (`bench/ab.mjs`).
 const WORD_MEMO_MAX: usize = 3072;
 /// Entries a page of the memo holds (`WordMemo::pages`).
 const MEMO_PAGE: usize = 128;
@@ -212,14 +214,41 @@ struct WordMemo {
     words: Vec<(features::WordLookups, bool)>,
     /// Per entry, how often it was used since the memo last filled.
     uses: Vec<u32>,
-    /// Per entry, `3 × ntags` scores (the groups in `Role` order), in pages of `MEMO_PAGE`
-    /// entries: the memo grows a page at a time, never copying itself into a larger buffer (which
-    /// would hold both buffers at once, and linear memory never shrinks).
-    pages: Vec<Box<[f32]>>,
+    /// Per entry, `3 × ntags` scores (the groups in `Role` order) as half-precision floats (`to_f16`), in
+    /// pages of `MEMO_PAGE` entries: the memo grows a page at a time, never copying itself into a
+    /// larger buffer (which would hold both buffers at once, and linear memory never shrinks).
+    pages: Vec<Box<[u16]>>,
 }
 
 thread_local! {
     static WORD_MEMO: std::cell::RefCell<WordMemo> = std::cell::RefCell::new(WordMemo::default());
+}
+
+/// `x` as an IEEE half-precision float, rounded to nearest (ties to even): 11 significant bits,
+/// so the memo's scores (at most about 200 in the shipped model) are kept to within 0.05%.
+/// Beyond the half range (±65,504) it saturates; below it, it keeps half's subnormal steps.
+fn to_f16(x: f32) -> u16 {
+    let sign = ((x.to_bits() >> 16) & 0x8000) as u16;
+    let a = x.abs();
+    if a.is_nan() {
+        return sign | 0x7e00;
+    }
+    if a < f32::from_bits(0x3880_0000) {
+        // Subnormal halves: multiples of 2^-24 (rounding up to 1,024 steps gives the smallest normal).
+        return sign | (a * 16_777_216.0).round_ties_even() as u16;
+    }
+    if a >= 65_504.0 {
+        return sign | 0x7bff;
+    }
+    let r = a.to_bits() - (112 << 23);
+    let r = r + 0xfff + ((r >> 13) & 1);
+    sign | (r >> 13).min(0x7bff) as u16
+}
+
+/// The `f32` a half-precision float stands for (exactly).
+fn from_f16(h: u16) -> f32 {
+    let magnitude = f32::from_bits(((h & 0x7fff) as u32) << 13) * f32::from_bits(0x7780_0000); // × 2^112
+    f32::from_bits(magnitude.to_bits() | ((h as u32 & 0x8000) << 16))
 }
 
 impl WordMemo {
@@ -239,7 +268,7 @@ impl WordMemo {
             self.evict(WORD_MEMO_MAX.saturating_sub(n + 2) / 2);
         }
         let brown = !model.brown.is_empty();
-        let mut group = Vec::new();
+        let (mut group, mut scores) = (Vec::new(), Vec::new());
         // The entry of each slot: the sentence's start, its words, its end.
         let at: Vec<usize> = (-1..=n as isize)
             .map(|j| {
@@ -257,13 +286,16 @@ impl WordMemo {
                 self.words.push((lk, plain));
                 self.uses.push(1);
                 if e / MEMO_PAGE == self.pages.len() {
-                    self.pages.push(vec![0.0; MEMO_PAGE * 3 * nt].into_boxed_slice());
+                    self.pages.push(vec![0; MEMO_PAGE * 3 * nt].into_boxed_slice());
                 }
-                let entry = self.entry_mut(e);
+                scores.resize(nt, 0.0);
                 for (g, role) in [Role::Center, Role::Left, Role::Right].into_iter().enumerate() {
                     group.clear();
                     features::word_features(&slot, view.casing, brown, role, &mut group);
-                    stage.emit(&group, &mut entry[g * nt..(g + 1) * nt]);
+                    stage.emit(&group, &mut scores);
+                    for (m, &s) in self.entry_mut(e)[g * nt..(g + 1) * nt].iter_mut().zip(&scores) {
+                        *m = to_f16(s);
+                    }
                 }
                 self.index.insert(key, e as u32);
                 e
@@ -283,8 +315,8 @@ impl WordMemo {
             stage.emit(&feats[offs[i] as usize..offs[i + 1] as usize], row);
             // The word's own group, its left neighbour's left group, its right neighbour's right.
             for (g, e) in [(0, at[i + 1]), (1, at[i]), (2, at[i + 2])] {
-                for (s, w) in row.iter_mut().zip(&self.entry(e)[g * nt..(g + 1) * nt]) {
-                    *s += w;
+                for (s, &w) in row.iter_mut().zip(&self.entry(e)[g * nt..(g + 1) * nt]) {
+                    *s += from_f16(w);
                 }
             }
         }
@@ -292,13 +324,13 @@ impl WordMemo {
     }
 
     /// The scores of entry `e`.
-    fn entry(&self, e: usize) -> &[f32] {
+    fn entry(&self, e: usize) -> &[u16] {
         let row = 3 * self.ntags;
         let at = e % MEMO_PAGE * row;
         &self.pages[e / MEMO_PAGE][at..at + row]
     }
 
-    fn entry_mut(&mut self, e: usize) -> &mut [f32] {
+    fn entry_mut(&mut self, e: usize) -> &mut [u16] {
         let row = 3 * self.ntags;
         let at = e % MEMO_PAGE * row;
         &mut self.pages[e / MEMO_PAGE][at..at + row]
@@ -312,7 +344,7 @@ impl WordMemo {
         order.truncate(keep);
         order.sort_unstable();
         let mut new_of = vec![u32::MAX; self.words.len()];
-        let mut moved = vec![0f32; 3 * self.ntags];
+        let mut moved = vec![0u16; 3 * self.ntags];
         for (new, &old) in order.iter().enumerate() {
             new_of[old] = new as u32;
             self.words[new] = self.words[old];
@@ -1289,7 +1321,40 @@ fn convert_offsets(text: &str, ents: &mut [Entity], to: Encoding) {
 
 #[cfg(test)]
 mod tests {
-    use super::{date_kind, towns_of_regions, Entity, Label};
+    use super::{date_kind, from_f16, to_f16, towns_of_regions, Entity, Label};
+
+    /// Every half-precision value but NaN survives the round trip through `f32`, and an `f32`
+    /// comes back within half a step of itself (relative 2^-11 for normal halves, 2^-25 absolute
+    /// for subnormal ones), saturating beyond the half range.
+    #[test]
+    fn half_precision_scores_round_trip() {
+        for h in 0..=u16::MAX {
+            if h & 0x7c00 == 0x7c00 {
+                continue; // infinities and NaNs: the memo never holds them
+            }
+            assert_eq!(to_f16(from_f16(h)), h, "{h:#06x} -> {}", from_f16(h));
+        }
+        assert_eq!((from_f16(0x3c00), from_f16(0xc000), from_f16(0x0001), from_f16(0x7bff)), (1.0, -2.0, 2f32.powi(-24), 65_504.0));
+        let mut x = 0x9e37_79b9u32;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            let v = f32::from_bits(x);
+            if !v.is_finite() {
+                continue;
+            }
+            let back = from_f16(to_f16(v));
+            if v.abs() >= 65_504.0 {
+                assert_eq!(back, 65_504f32.copysign(v));
+            } else if v.abs() >= 2f32.powi(-14) {
+                assert!(((back - v) / v).abs() <= 2f32.powi(-11), "{v} -> {back}");
+            } else {
+                assert!((back - v).abs() <= 2f32.powi(-25), "{v} -> {back}");
+            }
+            assert_eq!(back.is_sign_negative(), v.is_sign_negative(), "{v} -> {back}");
+        }
+    }
 
     /// A glued "m" counts millions before a noun and measures metres before a race or a size,
     /// whatever kind the tagger gave the span.
