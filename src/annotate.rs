@@ -195,7 +195,8 @@ fn plain_word(model: &Model, casing: u8, w: &str) -> bool {
 /// 2,048 and 18% longer with 1,024 (fastest of 20 runs, wasm in Node, builds side by side). With
 /// `f32` scores a 100,000-word text's peak memory grew by 11.3× the text; with halves, 8.4×
 /// (`bench/memory.mjs`), the same spans on OntoNotes and CoNLL-2003 dev (bfloat16, 8 significant
-/// bits, lost 2 NUMBER spans there) and about 2% slower (`bench/ab.mjs`).
+/// bits, lost 2 NUMBER spans there), as fast in the wasm (`bench/ab.mjs`; the conversions are
+/// vector loops, `store_f16` and `add_f16`), 3% more instructions natively (AVX adds f32 faster).
 const WORD_MEMO_MAX: usize = 3072;
 /// Entries a page of the memo holds (`WordMemo::pages`).
 const MEMO_PAGE: usize = 128;
@@ -226,23 +227,43 @@ thread_local! {
 
 /// `x` as an IEEE half-precision float, rounded to nearest (ties to even): 11 significant bits,
 /// so the memo's scores (at most about 200 in the shipped model) are kept to within 0.05%.
-/// Beyond the half range (±65,504) it saturates; below it, it keeps half's subnormal steps.
+/// Beyond the half range (±65,504) it saturates; below it, it keeps half's subnormal steps. No
+/// branches (selects only), so that `store_f16` vectorises.
+#[inline]
 fn to_f16(x: f32) -> u16 {
-    let sign = ((x.to_bits() >> 16) & 0x8000) as u16;
+    let sign = (x.to_bits() >> 16) & 0x8000;
     let a = x.abs();
-    if a.is_nan() {
-        return sign | 0x7e00;
+    // Subnormal halves: multiples of 2^-24, rounded by the float addition (the magic number's
+    // exponent puts 2^-24 at its last mantissa bit); 1,024 steps is the smallest normal half.
+    let magic = f32::from_bits(0x3f00_0000); // 0.5 = 2^-1: ulp 2^-24
+    let sub = (a + magic).to_bits().wrapping_sub(magic.to_bits());
+    let r = a.to_bits().wrapping_sub(112 << 23);
+    let normal = (r.wrapping_add(0xfff + ((r >> 13) & 1)) >> 13).min(0x7bff);
+    let v = if a < f32::from_bits(0x3880_0000) { sub } else { normal };
+    let v = if a.is_nan() { 0x7e00 } else { v };
+    (sign | v) as u16
+}
+
+/// `dst[i] = to_f16(src[i])`, in a loop the compiler vectorises.
+#[inline(never)]
+fn store_f16(dst: &mut [u16], src: &[f32]) {
+    let n = dst.len().min(src.len());
+    let (dst, src) = (&mut dst[..n], &src[..n]);
+    for i in 0..n {
+        dst[i] = to_f16(src[i]);
     }
-    if a < f32::from_bits(0x3880_0000) {
-        // Subnormal halves: multiples of 2^-24 (rounding up to 1,024 steps gives the smallest normal).
-        return sign | (a * 16_777_216.0).round_ties_even() as u16;
+}
+
+/// `row[i] += from_f16(halves[i])`, in a loop the compiler vectorises (SIMD128 in the wasm).
+#[inline(never)]
+fn add_f16(row: &mut [f32], halves: &[u16]) {
+    let n = row.len().min(halves.len());
+    let (row, halves) = (&mut row[..n], &halves[..n]);
+    for i in 0..n {
+        let h = halves[i] as u32;
+        let magnitude = f32::from_bits((h & 0x7fff) << 13) * f32::from_bits(0x7780_0000);
+        row[i] += f32::from_bits(magnitude.to_bits() | (h & 0x8000) << 16);
     }
-    if a >= 65_504.0 {
-        return sign | 0x7bff;
-    }
-    let r = a.to_bits() - (112 << 23);
-    let r = r + 0xfff + ((r >> 13) & 1);
-    sign | (r >> 13).min(0x7bff) as u16
 }
 
 /// The `f32` a half-precision float stands for (exactly).
@@ -293,9 +314,7 @@ impl WordMemo {
                     group.clear();
                     features::word_features(&slot, view.casing, brown, role, &mut group);
                     stage.emit(&group, &mut scores);
-                    for (m, &s) in self.entry_mut(e)[g * nt..(g + 1) * nt].iter_mut().zip(&scores) {
-                        *m = to_f16(s);
-                    }
+                    store_f16(&mut self.entry_mut(e)[g * nt..(g + 1) * nt], &scores);
                 }
                 self.index.insert(key, e as u32);
                 e
@@ -315,9 +334,7 @@ impl WordMemo {
             stage.emit(&feats[offs[i] as usize..offs[i + 1] as usize], row);
             // The word's own group, its left neighbour's left group, its right neighbour's right.
             for (g, e) in [(0, at[i + 1]), (1, at[i]), (2, at[i + 2])] {
-                for (s, &w) in row.iter_mut().zip(&self.entry(e)[g * nt..(g + 1) * nt]) {
-                    *s += from_f16(w);
-                }
+                add_f16(row, &self.entry(e)[g * nt..(g + 1) * nt]);
             }
         }
         stage.decode_emissions(&emis, &skip)
