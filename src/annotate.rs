@@ -260,13 +260,12 @@ fn add_f16(row: &mut [f32], halves: &[u16]) {
     let n = row.len().min(halves.len());
     let (row, halves) = (&mut row[..n], &halves[..n]);
     for i in 0..n {
-        let h = halves[i] as u32;
-        let magnitude = f32::from_bits((h & 0x7fff) << 13) * f32::from_bits(0x7780_0000);
-        row[i] += f32::from_bits(magnitude.to_bits() | (h & 0x8000) << 16);
+        row[i] += from_f16(halves[i]);
     }
 }
 
 /// The `f32` a half-precision float stands for (exactly).
+#[inline]
 fn from_f16(h: u16) -> f32 {
     let magnitude = f32::from_bits(((h & 0x7fff) as u32) << 13) * f32::from_bits(0x7780_0000); // × 2^112
     f32::from_bits(magnitude.to_bits() | ((h as u32 & 0x8000) << 16))
