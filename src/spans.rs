@@ -461,7 +461,13 @@ pub fn tidy_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
     for s in spans.drain(..) {
         if let Some(prev) = out.last_mut() {
             let gap = &text[prev.end..s.start];
-            if Some(s.ty) == person && prev.ty == s.ty && s.first_tok == prev.last_tok + 1 && gap.trim_matches([' ', '\t', '\r']) == "\n" {
+            // Both halves written alike: an all-caps headline's last word does not join the
+            // capitalised name that opens the next line ("…BIDEN CONCEDES⏎John Smith won").
+            let caps = |k: usize| {
+                let w = toks[k].text(text);
+                w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+            };
+            if Some(s.ty) == person && prev.ty == s.ty && s.first_tok == prev.last_tok + 1 && gap.trim_matches([' ', '\t', '\r']) == "\n" && caps(prev.last_tok) == caps(s.first_tok) {
                 prev.end = s.end;
                 prev.last_tok = s.last_tok;
                 prev.score = prev.score.min(s.score);
@@ -2028,7 +2034,7 @@ mod tests {
 
     #[test]
     fn names_lose_possessives_and_rejoin_across_a_line_break() {
-        let text = "Later, Harry\nSmith read Zarif’s note.\n\nParis\nLondon";
+        let text = "Later, Harry\nSmith read Zarif’s note.\n\nParis\nLondon\nJOHN\nSMITH WINS AS BIDEN CONCEDES\nJoe Biden said";
         let toks = crate::tokens::tokenize(text);
         let span = |w: &str, v: &str| {
             let s = text.find(w).unwrap();
@@ -2037,10 +2043,20 @@ mod tests {
             let l = toks.iter().position(|k| k.end == e).unwrap();
             RawSpan { start: s, end: e, ty: if v == "P" { 0 } else { 1 }, score: 0.9, first_tok: f, last_tok: l }
         };
-        let mut raw = vec![span("Harry", "P"), span("Smith", "P"), span("Zarif’s", "P"), span("Paris", "G"), span("London", "G")];
+        let mut raw = vec![
+            span("Harry", "P"),
+            span("Smith", "P"),
+            span("Zarif’s", "P"),
+            span("Paris", "G"),
+            span("London", "G"),
+            span("JOHN", "P"),
+            span("SMITH", "P"),
+            span("BIDEN CONCEDES", "P"),
+            span("Joe Biden", "P"),
+        ];
         tidy_names(text, &toks, &mut raw, |_| true, Some(0));
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(got, vec!["Harry\nSmith", "Zarif", "Paris", "London"]);
+        assert_eq!(got, vec!["Harry\nSmith", "Zarif", "Paris", "London", "JOHN\nSMITH", "BIDEN CONCEDES", "Joe Biden"]);
     }
 
     #[test]
