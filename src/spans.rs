@@ -2316,11 +2316,7 @@ mod tests {
         assert_eq!(got, vec![("2024-03-14", 1), ("10:30 GMT", 2), ("7:45 p.m.", 2), ("12", 0)]);
         let text = "The wedding is on the twelfth in Bonn. The twentieth? Henry the Fifth won the fifth in a row and the ninth of them.";
         let toks = crate::tokens::tokenize(text);
-        let mut raw: Vec<RawSpan> = ["twelfth", "twentieth", "Fifth", "fifth", "ninth"].iter().map(|w| {
-            let s = text.find(w).unwrap();
-            let f = toks.iter().position(|k| k.start == s).unwrap();
-            RawSpan { start: s, end: s + w.len(), ty: 0, score: 0.6, first_tok: f, last_tok: f }
-        }).collect();
+        let mut raw = spans_of(text, &toks, &[("twelfth", 0), ("twentieth", 0), ("Fifth", 0), ("fifth", 0), ("ninth", 0)]);
         tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("the twelfth", 1), ("The twentieth", 1), ("Fifth", 0), ("fifth", 0), ("ninth", 0)]);
