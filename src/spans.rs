@@ -70,6 +70,10 @@ pub const HARMONISE_KEEP: f32 = 0.8;
 ///    found the net", not "flew to Washington").
 /// 5. A confident person's hyphenated surname ("Sam Bankman-Fried") is that person wherever it is
 ///    tagged alone as another kind of name (the tagger reads "Bankman-Fried" as a company).
+/// 6. In a line written all in capitals, a confident name written in mixed case elsewhere, or a
+///    confident person's surname, is that name ("TRUMP SLAMS BIDEN" after "Donald Trump"):
+///    untagged mentions are added, unsure ones of another type retyped (CoNLL-2003 dev PER
+///    0.9472 → 0.9473, LOC 0.9220 → 0.9227; train PER +5 people; OntoNotes unchanged).
 pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, person_ty: Option<usize>, name_like: impl Fn(usize) -> bool) {
     let mut votes: HashMap<&str, HashMap<usize, f32>> = HashMap::default();
     for s in spans.iter() {
@@ -192,6 +196,69 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
                         s.ty = person;
                     }
                 }
+            }
+        }
+    }
+    // 6. In a line written all in capitals (a headline), a name the text writes in mixed case
+    // and the tagger found there with confidence ("Paris", "Donald Trump"), or such a person's
+    // surname, is that name too ("TRUMP SLAMS BIDEN", "FLOODS HIT PARIS"): capitals hide the
+    // clues the tagger reads.
+    {
+        let letters_upper = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+        // Upper-cased first word → (upper-cased words, type, score).
+        let mut shouted_names: HashMap<String, Vec<(Vec<String>, usize, f32)>> = HashMap::default();
+        let mut note = |words: Vec<String>, ty: usize, score: f32| {
+            let list = shouted_names.entry(words[0].clone()).or_default();
+            match list.iter_mut().find(|(w, t, _)| *w == words && *t == ty) {
+                Some(e) => e.2 = e.2.max(score),
+                None => list.push((words, ty, score)),
+            }
+        };
+        for s in spans.iter().filter(|s| name_like(s.ty) && s.score >= HARMONISE_KEEP && text[s.start..s.end].chars().any(char::is_lowercase)) {
+            let words: Vec<String> = (s.first_tok..=s.last_tok).map(|k| toks[k].text(text).to_uppercase()).collect();
+            if Some(s.ty) == person_ty && s.last_tok > s.first_tok && toks[s.last_tok].text(text).chars().count() > 1 {
+                note(vec![words[words.len() - 1].clone()], s.ty, s.score);
+            }
+            note(words, s.ty, s.score);
+        }
+        if !shouted_names.is_empty() {
+            // Whether token `i` stands on a line without a lower-case letter.
+            let shouted_line = |i: usize| {
+                let (a, b) = (toks[i].start, toks[i].end);
+                let from = text[..a].rfind('\n').map_or(0, |k| k + 1);
+                let to = text[b..].find('\n').map_or(text.len(), |k| b + k);
+                !text[from..to].chars().any(char::is_lowercase)
+            };
+            // Unsure spans of another type on exactly such words take its type ("TRUMP" read as
+            // a company).
+            for s in spans.iter_mut().filter(|s| name_like(s.ty) && s.score < HARMONISE_KEEP) {
+                let words = s.first_tok..=s.last_tok;
+                let found = shouted_names.get(toks[s.first_tok].text(text)).and_then(|cands| cands.iter().find(|c| c.0.len() == words.clone().count() && words.clone().zip(&c.0).all(|(k, w)| toks[k].text(text) == w)));
+                if let Some(&(_, ty, sc)) = found {
+                    if ty != s.ty && shouted_line(s.first_tok) {
+                        s.ty = ty;
+                        s.score = s.score.max(sc * 0.8);
+                    }
+                }
+            }
+            let mut i = 0;
+            while i < toks.len() {
+                let mut next = i + 1;
+                let w = toks[i].text(text);
+                if !covered[i] && letters_upper(w) {
+                    if let Some(cands) = shouted_names.get(w) {
+                        let fits = |c: &&(Vec<String>, usize, f32)| i + c.0.len() <= toks.len() && (0..c.0.len()).all(|k| !covered[i + k] && toks[i + k].text(text) == c.0[k]);
+                        if let Some((words, ty, sc)) = cands.iter().filter(fits).max_by_key(|c| c.0.len()).cloned() {
+                            if shouted_line(i) {
+                                let j = i + words.len() - 1;
+                                added.push(RawSpan { start: toks[i].start, end: toks[j].end, ty, score: sc * 0.8, first_tok: i, last_tok: j });
+                                covered[i..=j].iter_mut().for_each(|c| *c = true);
+                                next = j + 1;
+                            }
+                        }
+                    }
+                }
+                i = next;
             }
         }
     }
@@ -2083,6 +2150,29 @@ mod tests {
         tidy_names(text, &toks, &mut raw, |_| true, Some(0));
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(got, vec!["Harry\nSmith", "Zarif", "Paris", "London", "JOHN\nSMITH", "BIDEN CONCEDES", "Joe Biden"]);
+    }
+
+    #[test]
+    fn names_in_a_capitals_line_follow_their_mixed_case_mentions() {
+        // Types: 0 PERSON, 1 PLACE, 2 ORG.
+        let text = "TRUMP SLAMS BIDEN IN PARIS\n\nDonald Trump met Joe Biden in Paris.\nLater TRUMP TOWER and US aid were news.\nUS AID FOR TRUMP";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("BIDEN", 2), ("Donald Trump", 0), ("Joe Biden", 0), ("Paris", 1), ("US", 1)]);
+        raw[0].score = 0.55; // "BIDEN" read as a company, unsure
+        harmonise(text, &toks, &mut raw, Some(0), |_| true);
+        raw.sort_by_key(|r| r.start);
+        // The headline's surnames are the people, its "PARIS" the place. The mixed-case line's
+        // "TRUMP TOWER" is not a capitals line. ("US" in the last line: written the same way.)
+        let want = [("TRUMP", 0), ("BIDEN", 0), ("PARIS", 1), ("Donald Trump", 0), ("Joe Biden", 0), ("Paris", 1), ("US", 1), ("US", 1), ("TRUMP", 0)];
+        assert_eq!(typed(text, &raw), want.map(|(t, ty)| (t.to_string(), ty)));
+        assert_eq!(raw.iter().filter(|r| &text[r.start..r.end] == "TRUMP").map(|r| r.start).collect::<Vec<_>>(), vec![0, text.rfind("TRUMP").unwrap()]);
+        // A confident span of another type keeps it; an unconfident source marks nothing.
+        let mut raw = spans_of(text, &toks, &[("BIDEN", 2), ("Donald Trump", 0), ("Joe Biden", 0), ("Paris", 1)]);
+        raw[3].score = 0.6;
+        harmonise(text, &toks, &mut raw, Some(0), |_| true);
+        raw.sort_by_key(|r| r.start);
+        assert_eq!(typed(text, &raw)[..3], [("TRUMP", 0), ("BIDEN", 2), ("Donald Trump", 0)].map(|(t, ty)| (t.to_string(), ty)));
+        assert!(!typed(text, &raw).iter().any(|(t, _)| t == "PARIS"), "{raw:?}");
     }
 
     #[test]

@@ -96,6 +96,9 @@ fn robust_to_how_articles_arrive() {
     // An all-caps headline and an all-lower-case comment.
     let es = a.annotate("IRAN FOREIGN MINISTER MOHAMMAD JAVAD ZARIF MEETS LEADERS IN BEIJING", &Options::default());
     assert!(has(&es, "MOHAMMAD JAVAD ZARIF", Label::Person) && has(&es, "BEIJING", Label::Place), "{es:#?}");
+    // A headline's surname that the article names in full ("TRUMP" was read as a company).
+    let es = a.annotate("TRUMP SLAMS BIDEN OVER BORDER\n\nPresident Donald Trump criticised Joe Biden on Tuesday.", &Options::default());
+    assert!(has(&es, "TRUMP", Label::Person) && has(&es, "BIDEN", Label::Person), "{es:#?}");
     let es = a.annotate("mohammad javad zarif said iran would respond after the strike in iraq.", &Options::default());
     assert!(has(&es, "mohammad javad zarif", Label::Person) && has(&es, "iran", Label::Place) && has(&es, "iraq", Label::Place), "{es:#?}");
     // A comment typed all in lower case is read with the capitals an edited text would give it
