@@ -82,12 +82,16 @@ if (page) {
   row('Page', 'one keystroke in 10,000 words: main-thread time', `**${f1(s.keystroke_main_ms)} ms**`,
     `input handler ${f1(k.inputHandler)} + render ${f1(k.renderJs)} + style/layout ${f1(k.layout)} ms; off the main thread: 200 ms debounce + worker annotate ${f1(k.workerMs)} ms; keystroke → painted ${int(k.painted)} ms; median of ${page.keystroke.length}`);
   // 5. Page weight
+  // A file both the page and its worker import (sample.js) is one download: listed and counted once.
   let tb = 0, tg = 0;
-  for (const w of page.weight) {
+  const seen = new Map();
+  for (const w of page.weight) seen.set(w.url, (seen.get(w.url) ?? 0) + 1);
+  for (const w of page.weight.filter((x, i, all) => all.findIndex((y) => y.url === x.url) === i)) {
     tb += w.bytes ?? 0; tg += w.gzip ?? 0;
-    row('Page weight', w.url || '(index.html)', `${int(w.bytes)} B`, `gzip -9 ${int(w.gzip)} B; ${w.type.split(';')[0]}`);
+    const again = seen.get(w.url) > 1 ? `; requested ${seen.get(w.url)} times (page and worker), counted once` : '';
+    row('Page weight', w.url || '(index.html)', `${int(w.bytes)} B`, `gzip -9 ${int(w.gzip)} B; ${w.type.split(';')[0]}${again}`);
   }
-  row('Page weight', `**total, ${page.weight.length} responses**`, `**${int(tb)} B**`, `**gzip -9 ${int(tg)} B** (${kb(tg)}); Chromium ${page.chromium}`);
+  row('Page weight', `**total, ${seen.size} files**`, `**${int(tb)} B**`, `**gzip -9 ${int(tg)} B** (${kb(tg)}); Chromium ${page.chromium}`);
 }
 
 // 5. wasm items
