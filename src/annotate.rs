@@ -748,6 +748,9 @@ impl Annotator {
             // And the words a speaker starts with before a name ("Alright Erin, let me start with
             // you": the tagger took "Alright" along).
             spans::strip_titles(text, toks, &mut raw, p, |w| PERSON_TITLES.contains(&w) || LEADING_DISCOURSE.contains(&w) || features::is_interjection(w));
+            if let Some(org) = types.iter().position(|t| t == "ORG") {
+                spans::saints_name_churches(text, toks, &mut raw, p, org);
+            }
         }
         let ty = |name: &str| types.iter().position(|t| t == name);
         if let (Some(p), Some(fac), Some(loc), Some(gpe)) = (self.person, ty("FAC"), ty("LOC"), ty("GPE")) {

@@ -442,6 +442,20 @@ pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut
     spans.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// "the band at St. Mary Abbot", "the parishioners of St. Michael": a person found right after
+/// "St." or "Saint" (left out of the span) names a church or a school, not a person: the span
+/// takes the word in and becomes an organisation (`org`). On OntoNotes train no person follows
+/// such a word outside its span (its saints and people include it: "Saint Augustine", "Imette
+/// St. Guillen"); dev OntoNotes PERSON 0.9158 → 0.9168 (4 false people fewer).
+pub fn saints_name_churches(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person: usize, org: usize) {
+    for s in spans.iter_mut().filter(|s| s.ty == person && s.first_tok > 0) {
+        let k = s.first_tok - 1;
+        if matches!(toks[k].text(text), "St." | "Saint" | "ST." | "SAINT") && (k == 0 || !crate::tokens::is_capitalised_word(toks[k - 1].text(text)) || matches!(toks[k - 1].text(text), "The" | "At" | "In" | "Of")) {
+            (s.first_tok, s.start, s.ty) = (k, toks[k].start, org);
+        }
+    }
+}
+
 /// "Taylor Swift's Eras Tour": a span of another type that starts with a person's name and its
 /// "'s" (two or three capitalised words, a census first name first and a surname last, then more
 /// words) is that person and, after the "'s", the rest with the span's type and score. OntoNotes
@@ -2150,6 +2164,17 @@ mod tests {
         tidy_names(text, &toks, &mut raw, |_| true, Some(0));
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(got, vec!["Harry\nSmith", "Zarif", "Paris", "London", "JOHN\nSMITH", "BIDEN CONCEDES", "Joe Biden"]);
+    }
+
+    #[test]
+    fn a_saints_name_after_st_is_a_church() {
+        // Types: 0 PERSON, 2 ORG.
+        let text = "The band at St. Mary Abbot rang. Saint Augustine wrote. Imette St. Guillen spoke. St. Michael stood.";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("Mary Abbot", 0), ("Saint Augustine", 0), ("Guillen", 0), ("Michael", 0)]);
+        saints_name_churches(text, &toks, &mut raw, 0, 2);
+        assert_eq!(typed(text, &raw), [("St. Mary Abbot", 2), ("Saint Augustine", 0), ("Guillen", 0), ("St. Michael", 2)].map(|(t, ty)| (t.to_string(), ty)));
+        assert!(raw.iter().all(|r| toks[r.first_tok].start == r.start), "{raw:?}");
     }
 
     #[test]
