@@ -698,6 +698,11 @@ fn is_group_sep(c: char) -> bool {
     matches!(c, ',' | ' ' | '\u{2009}' | '\u{202F}' | '\u{A0}')
 }
 
+/// Whether `c[k]` is the sign of an exponent.
+fn exponent_sign(c: &[char], k: usize) -> bool {
+    k < c.len() && matches!(c[k], '+' | '-' | '−')
+}
+
 fn lex(text: &str) -> Vec<Token> {
     let c: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
     let n = c.len();
@@ -739,6 +744,20 @@ fn lex(text: &str) -> Vec<Token> {
                 while digit(j) {
                     lit.push(c[j]);
                     j += 1;
+                }
+            }
+            // An exponent ("6.02e23", "1E6", "3e-5"), not a word ("5e", "2eggs").
+            if j < n && c[j] == 'e' && !lit.is_empty() {
+                let k = j + 1 + usize::from(exponent_sign(&c, j + 1));
+                if digit(k) {
+                    let mut e = k;
+                    while digit(e) {
+                        e += 1;
+                    }
+                    if !(e < n && c[e].is_alphanumeric()) {
+                        lit.extend(c[j..e].iter().map(|&d| if d == '−' { '-' } else { d }));
+                        j = e;
+                    }
                 }
             }
             i = j;
@@ -2309,6 +2328,9 @@ mod tests {
         assert_eq!(parse_value("negative two percent", None).map(|v| v.value), Some(-2.0));
         // "b" is billion only when attached.
         assert_eq!(parse_value("4.5 b", None).unwrap().value, 4.5);
+        // An exponent counts; an amount past the largest float has no value.
+        assert_eq!(parse_value("1e308 yen", None).map(|v| (v.value, v.currency)), Some((1e308, Some("JPY".to_string()))));
+        assert!(parse_value("1e400 yen", None).is_none());
     }
 
     #[test]
@@ -2328,6 +2350,14 @@ mod tests {
             ("several", None),
             ("", None),
             ("five six", None),
+            // Exponents: the value, not the digits before the "e"; an overflow has none.
+            ("6.02e23", Some(6.02e23)),
+            ("1E6", Some(1e6)),
+            ("3e-5", Some(3e-5)),
+            ("2.5e+3", Some(2500.0)),
+            ("1e400", None),
+            ("5e", None),
+            ("2eggs", None),
         ];
         for &(text, want) in cases {
             assert_eq!(parse_number_phrase(text), want, "{text:?}");

@@ -184,3 +184,18 @@ fn tens_and_units_written_apart_are_one_number() {
     let es = ents("There were forty eight people.");
     assert_eq!(number(&es, "forty eight").value, Some(48.0));
 }
+
+#[test]
+fn scores_the_noun_is_no_number() {
+    // A results heading: the tallies are results, "Scores" is no number (it was 20).
+    let es = ents("Scores: 2-1, 3-0.\nTest scores were higher this year.");
+    assert!(!es.iter().any(|e| e.text.eq_ignore_ascii_case("scores")), "{es:#?}");
+    for t in ["2-1", "3-0"] {
+        assert_eq!(number(&es, t).kind, "result");
+    }
+    // An exponent is part of the number's value.
+    let es = ents("The bill came to 1e6 yen. It cost 2.5e3 dollars.");
+    let e = number(&es, "1e6 yen");
+    assert_eq!((e.value, e.currency.as_deref()), (Some(1e6), Some("JPY")));
+    assert_eq!(number(&es, "2.5e3 dollars").value, Some(2500.0));
+}
