@@ -1405,6 +1405,11 @@ pub fn join_ranges(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
 /// - a fraction word takes its article or count ("a third", "one quarter").
 pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
     let tok = |i: usize| toks[i].text(text);
+    // A currency code in capitals ("SEK", "Rp", "Rs."), which may stand a space before its amount.
+    let capital_code = |i: usize| {
+        let w = tok(i);
+        w.starts_with(char::is_uppercase) && w.trim_end_matches('.').chars().all(char::is_alphabetic) && crate::numbers::word_class(&w.to_lowercase()) == Some("currency")
+    };
     let is_punct = |w: &str| matches!(w, "." | "," | ";" | ":" | "(" | ")" | "[" | "]" | "\"" | "'" | "“" | "”" | "‘" | "’" | "!" | "?" | "-" | "–" | "—");
     let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
     let mut out = Vec::with_capacity(spans.len());
@@ -1472,6 +1477,11 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         if f == l && f > 0 && matches!(word.as_str(), "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half" | "tenth") && (!ordinal_too || phrase_ends) && matches!(tok(f - 1).to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three") && out.last().is_none_or(|p: &RawSpan| p.last_tok < f - 1) {
             f -= 1;
         }
+        // "CHF 12.5 million and SEK" + "300": a currency code ending the span after "and" or
+        // "or" opens the amount after it, not this one.
+        if l >= f + 2 && matches!(tok(l - 1), "and" | "or") && capital_code(l) && toks.get(l + 1).is_some_and(|n| n.text(text).starts_with(|c: char| c.is_ascii_digit()) && n.start == toks[l].end + 1) {
+            l -= 2;
+        }
         // Split at ", " / "; " between amounts, and at ordinary lower-case words that no number
         // phrase contains ("25 km north carried 80,000 barrels"); keep the parts with a number.
         let mut parts = vec![];
@@ -1488,7 +1498,7 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             let two_amounts = after_change && tok(i) == "to" && i > start && marked(start, i - 1) && marked(i + 1, l);
             // "80 mln and €40m": an amount in its own currency after "and"/"or" is a second
             // amount ("between $5 and $10" stays a range).
-            let own_currency = matches!(tok(i), "and" | "or") && i > start && i + 2 <= l && glued(i + 1, i + 2)
+            let own_currency = matches!(tok(i), "and" | "or") && i > start && i + 2 <= l && (glued(i + 1, i + 2) || capital_code(i + 1))
                 && crate::numbers::word_class(&tok(i + 1).to_lowercase()) == Some("currency")
                 && tok(i + 2).starts_with(|c: char| c.is_ascii_digit())
                 && !matches!(tok(f).to_lowercase().as_str(), "between" | "from")
@@ -1696,24 +1706,38 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         })
     };
     let mut merged: Vec<RawSpan> = Vec::with_capacity(spans.len());
-    for s in spans.drain(..) {
+    let mut rest = std::mem::take(spans).into_iter().peekable();
+    while let Some(s) = rest.next() {
         if let Some(p) = merged.last_mut() {
             if is_number(p.ty) && !is_number(s.ty) && completes(p, &s) {
                 p.last_tok = s.last_tok;
                 p.end = s.end;
                 continue;
             }
+            // "500 Hong Kong dollars", "12.5 million Swiss francs": a name of up to three words
+            // right after an amount without a currency, then a currency word that makes one with
+            // the name, is all the amount (the tagger read a place or a nationality there).
+            let k = s.last_tok + 1;
+            if is_number(p.ty)
+                && !is_number(s.ty)
+                && s.first_tok == p.last_tok + 1
+                && s.last_tok < s.first_tok + 3
+                && k < toks.len()
+                && near(p.last_tok, s.first_tok)
+                && near(s.last_tok, k)
+                && class(k) == Some("currency")
+                && rest.peek().is_none_or(|n| n.first_tok > k)
+                && measure(p.start, p.end).is_some_and(|(_, c)| c.is_none())
+                && measure(p.start, toks[k].end).is_some_and(|(_, c)| c.is_some())
+            {
+                p.last_tok = k;
+                p.end = toks[k].end;
+                continue;
+            }
         }
         merged.push(s);
     }
     *spans = merged;
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
-    }
-    let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit() || VULGAR_FRACTIONS.contains(&c));
-    // A currency sign glued to the next amount opens that one ("$4.5bn $4.5bn").
-    let opens_next = |k: usize| class(k) == Some("currency") && k + 1 < toks.len() && toks[k].end == toks[k + 1].start && is_amount_start(k + 1);
     // A currency right before an amount: glued ("$5", "€40m") or, for a code in capitals, one
     // space away ("Rs 500 crore", "EUR 40m"). A spaced symbol ("$ 17.95") is how treebank text
     // writes "$17.95", and OntoNotes leaves the symbol out there; currency words follow amounts.
@@ -1721,6 +1745,17 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         let code = toks[i - 1].text(text);
         class(i - 1) == Some("currency") && (toks[i - 1].end == toks[i].start || (near(i - 1, i) && code.starts_with(char::is_uppercase) && code.trim_end_matches('.').chars().all(char::is_alphabetic)))
     };
+    // Such a code that the tagger read as a name of its own ("AUD 10": "AUD" an organisation,
+    // "Rp 5,000" a place) gives way to the amount, which takes it below.
+    let amounts_at: std::collections::HashSet<usize, crate::hash::FnvBuild> = spans.iter().filter(|s| is_number(s.ty)).map(|s| s.first_tok).collect();
+    spans.retain(|s| is_number(s.ty) || s.first_tok != s.last_tok || !amounts_at.contains(&(s.last_tok + 1)) || !currency_before(s.last_tok + 1));
+    let mut covered = vec![false; toks.len()];
+    for s in spans.iter() {
+        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
+    }
+    let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit() || VULGAR_FRACTIONS.contains(&c));
+    // A currency sign glued to the next amount opens that one ("$4.5bn $4.5bn").
+    let opens_next = |k: usize| class(k) == Some("currency") && k + 1 < toks.len() && toks[k].end == toks[k + 1].start && is_amount_start(k + 1);
     for s in spans.iter_mut() {
         if !is_number(s.ty) {
             // The tagger may mistake an amount in unfamiliar dress for a name; the text says otherwise.

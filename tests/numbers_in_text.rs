@@ -199,3 +199,21 @@ fn scores_the_noun_is_no_number() {
     assert_eq!((e.value, e.currency.as_deref()), (Some(1e6), Some("JPY")));
     assert_eq!(number(&es, "2.5e3 dollars").value, Some(2500.0));
 }
+
+#[test]
+fn currencies_named_in_words_or_codes_belong_to_their_amounts() {
+    // A currency named with a place or a nationality is one amount, not a number and a place.
+    let es = ents("They paid 500 Hong Kong dollars and 12.5 million Swiss francs.");
+    let h = number(&es, "500 Hong Kong dollars");
+    assert_eq!((h.kind.as_str(), h.value, h.currency.as_deref()), ("money", Some(500.0), Some("HKD")));
+    let c = number(&es, "12.5 million Swiss francs");
+    assert_eq!((c.value, c.currency.as_deref()), (Some(12.5e6), Some("CHF")));
+    assert!(!es.iter().any(|e| e.label == Label::Place), "{es:#?}");
+    // A code in capitals a space before its amount opens that amount, after "and" as well.
+    let es = ents("It cost CHF 12.5 million and SEK 300 more. The fee was AUD 10 and Rp 5,000 in cash.");
+    for (t, v, c) in [("CHF 12.5 million", 12.5e6, "CHF"), ("SEK 300", 300.0, "SEK"), ("AUD 10", 10.0, "AUD"), ("Rp 5,000", 5000.0, "IDR")] {
+        let m = number(&es, t);
+        assert_eq!((m.kind.as_str(), m.value, m.currency.as_deref()), ("money", Some(v), Some(c)), "{t}");
+    }
+    assert_eq!(es.iter().filter(|e| e.label != Label::Number).count(), 0, "{es:#?}");
+}
