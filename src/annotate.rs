@@ -805,6 +805,7 @@ impl Annotator {
             };
             // An organisation only: a person there is more often a person ("In Chicago, Jordan scored").
             spans::regions_after_places(text, toks, &mut raw, gpe, |t| Some(t) == ty("ORG"), region_len);
+            spans::province_nouns(text, toks, &mut raw, gpe);
         }
         // "wrote on Telegram", "posted on Instagram": the services are organisations, which the
         // training texts (1987-2007) hardly name, so the tagger reads them as places or people.
