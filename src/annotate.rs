@@ -843,6 +843,7 @@ impl Annotator {
             };
             spans::speakers_at_sentence_start(text, toks, sents, &mut raw, p, name_word);
         }
+        spans::longer_mentions(text, toks, &mut raw, name_like);
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
         if let Some(p) = self.person {
             let m = &self.model;
