@@ -707,53 +707,49 @@ pub fn longer_mentions(text: &str, toks: &[crate::tokens::Token], spans: &mut [R
     if by_word.is_empty() {
         return;
     }
-    let mut owner = vec![usize::MAX; toks.len()];
-    for (k, s) in spans.iter().enumerate() {
-        owner[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = k);
+    // Spans do not overlap; in start order, only a span's neighbours can hold the words it
+    // would take (no per-token table: wasm memory never shrinks, and this runs on whole texts).
+    if !spans.is_sorted_by_key(|s| s.start) {
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
     }
-    let mut changes = vec![];
-    for (k, s) in spans.iter().enumerate() {
+    for k in 0..spans.len() {
+        let s = &spans[k];
         if !name_like(s.ty) {
             continue;
         }
         let Some(cands) = by_word.get(toks[s.first_tok].text(text)) else { continue };
-        // The longest candidate that, laid over this span's first word, spells the text around it.
+        let free_from = if k > 0 { spans[k - 1].last_tok + 1 } else { 0 };
+        let free_to = spans.get(k + 1).map_or(toks.len(), |n| n.first_tok);
+        // Where a candidate, laid over this span with its word `a` on the span's first word,
+        // would start.
+        let placed = |f: usize, a: usize| (toks[a].text(text) == toks[s.first_tok].text(text) && s.first_tok >= a - f).then(|| s.first_tok - (a - f));
+        // The longest candidate that, so laid, spells the text around the span.
         let fits = |&&(f, l, _, _): &&(usize, usize, usize, f32)| {
-            (f..=l).any(|a| {
-                toks[a].text(text) == toks[s.first_tok].text(text) && a >= f && s.first_tok >= a - f && {
-                    let start = s.first_tok - (a - f);
-                    let end = start + (l - f);
-                    end < toks.len()
-                        && end >= s.last_tok
-                        && l - f > s.last_tok - s.first_tok
-                        // What it adds starts and ends on capitalised words: "the" and "'s" go
-                        // with a name one time and not the next ("the West Bank", "the [West Bank]").
-                        && (start == s.first_tok || (crate::tokens::is_capitalised_word(toks[start].text(text)) && !matches!(toks[start].text(text), "The" | "A" | "An")))
-                        && (end == s.last_tok || crate::tokens::is_capitalised_word(toks[end].text(text)))
-                        && (start..=end).all(|i| toks[i].text(text) == toks[f + i - start].text(text) && (owner[i] == usize::MAX || owner[i] == k))
-                        && (start..end).all(|i| text[toks[i].end..toks[i + 1].start].len() == toks[f + i - start + 1].start - toks[f + i - start].end)
-                }
+            (f..=l).filter_map(|a| placed(f, a)).next().is_some_and(|start| {
+                let end = start + (l - f);
+                end < free_to
+                    && start >= free_from
+                    && end >= s.last_tok
+                    && l - f > s.last_tok - s.first_tok
+                    // What it adds starts and ends on capitalised words: "the" and "'s" go with a
+                    // name one time and not the next ("the West Bank", "the [West Bank]").
+                    && (start == s.first_tok || (crate::tokens::is_capitalised_word(toks[start].text(text)) && !matches!(toks[start].text(text), "The" | "A" | "An")))
+                    && (end == s.last_tok || crate::tokens::is_capitalised_word(toks[end].text(text)))
+                    && (start..=end).all(|i| toks[i].text(text) == toks[f + i - start].text(text))
+                    && (start..end).all(|i| toks[i + 1].start - toks[i].end == toks[f + i - start + 1].start - toks[f + i - start].end)
             })
         };
         if let Some(&(f, l, ty, sc)) = cands.iter().filter(fits).max_by_key(|c| c.1 - c.0) {
-            let a = (f..=l).find(|&a| toks[a].text(text) == toks[s.first_tok].text(text) && s.first_tok >= a - f).unwrap();
-            let start = s.first_tok - (a - f);
+            let start = (f..=l).find_map(|a| placed(f, a)).expect("the candidate fits");
             let end = start + (l - f);
-            owner[start..=end].iter_mut().for_each(|c| *c = k);
-            changes.push((k, start, end, ty, sc));
+            let t = &mut spans[k];
+            t.first_tok = start;
+            t.last_tok = end;
+            t.start = toks[start].start;
+            t.end = toks[end].end;
+            t.ty = ty;
+            t.score = t.score.max(sc * 0.8);
         }
-    }
-    for &(k, start, end, ty, sc) in &changes {
-        let t = &mut spans[k];
-        t.first_tok = start;
-        t.last_tok = end;
-        t.start = toks[start].start;
-        t.end = toks[end].end;
-        t.ty = ty;
-        t.score = t.score.max(sc * 0.8);
-    }
-    if !changes.is_empty() {
-        spans.sort_by_key(|s| (s.start, s.end));
     }
 }
 
@@ -761,10 +757,14 @@ pub fn longer_mentions(text: &str, toks: &[crate::tokens::Token], spans: &mut [R
 /// OntoNotes mostly marks it (train: 17 of 25 after a single place name; dev 10 of 11). Plural
 /// "provinces" names several and stays out ("Guizhou and Yunnan provinces").
 pub fn province_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], place_ty: usize) {
-    let starts: std::collections::HashSet<usize, crate::hash::FnvBuild> = spans.iter().map(|s| s.first_tok).collect();
-    for s in spans.iter_mut().filter(|s| s.ty == place_ty) {
-        let k = s.last_tok + 1;
-        if k < toks.len() && toks[k].text(text) == "province" && toks[k].start == s.end + 1 && text.as_bytes()[s.end] == b' ' && !starts.contains(&k) {
+    if !spans.is_sorted_by_key(|s| s.start) {
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+    }
+    for j in 0..spans.len() {
+        let k = spans[j].last_tok + 1;
+        let taken = spans[j + 1..].iter().take_while(|n| n.first_tok <= k).any(|n| n.last_tok >= k);
+        let s = &mut spans[j];
+        if s.ty == place_ty && k < toks.len() && toks[k].text(text) == "province" && toks[k].start == s.end + 1 && text.as_bytes()[s.end] == b' ' && !taken {
             s.last_tok = k;
             s.end = toks[k].end;
         }
