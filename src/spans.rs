@@ -1839,7 +1839,10 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         if !is_number(s.ty) {
             // The tagger may mistake an amount in unfamiliar dress for a name; the text says otherwise.
             let t = &text[s.start..s.end];
-            let amount = t.chars().next().is_some_and(|c| c.is_ascii_digit() || word_class(&c.to_string()) == Some("currency"))
+            // "SEK 300" (a facility to the tagger, as "Route 300"): a capital currency code
+            // opening the amount counts as its sign.
+            let code_first = s.first_tok < s.last_tok && currency_before(s.first_tok + 1) && toks[s.first_tok + 1].text(text).starts_with(|c: char| c.is_ascii_digit());
+            let amount = (code_first || t.chars().next().is_some_and(|c| c.is_ascii_digit() || word_class(&c.to_string()) == Some("currency")))
                 && crate::numbers::parse_value(t, None).is_some_and(|v| v.kind != crate::numbers::NumberKind::Cardinal && v.kind != crate::numbers::NumberKind::Ordinal);
             // "Section 30C" names a thing.
             let named = t.ends_with(['C', 'F']) && s.first_tok > 0 && toks[s.first_tok - 1].text(text).starts_with(|c: char| c.is_uppercase() || c == '#');

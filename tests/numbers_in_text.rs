@@ -216,4 +216,9 @@ fn currencies_named_in_words_or_codes_belong_to_their_amounts() {
         assert_eq!((m.kind.as_str(), m.value, m.currency.as_deref()), ("money", Some(v), Some(c)), "{t}");
     }
     assert_eq!(es.iter().filter(|e| e.label != Label::Number).count(), 0, "{es:#?}");
+    // The tagger read "SEK 300" as a facility here ("Route 300"); the code makes it money.
+    let es = ents("The fund paid CHF 12.5 million and SEK 300 to Jiangsu province farmers. They took Route 300.");
+    let m = number(&es, "SEK 300");
+    assert_eq!((m.kind.as_str(), m.value, m.currency.as_deref()), ("money", Some(300.0), Some("SEK")));
+    assert!(es.iter().any(|e| e.text == "Route 300" && e.label == Label::Place), "{es:#?}");
 }
