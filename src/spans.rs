@@ -1294,7 +1294,9 @@ pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &m
         let titled = matches!(p1.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr" | "sir" | "lady" | "lord");
         let mut n = 0;
         n += matches!(p1.as_str(), "founded" | "acquire" | "acquired" | "acquiring" | "bought") as usize;
-        n += matches!((p2.as_str(), p1.as_str()), ("stake" | "interest", "in") | ("shares" | "units" | "unit" | "subsidiary" | "customers" | "shareholders", "of") | ("merger" | "merge", "with")) as usize;
+        // Not a possessor: "a unit of Rupert Murdoch's News Corp" names its owner.
+        let possessor = matches!(low(l).as_str(), "'s" | "’s");
+        n += (!possessor && matches!((p2.as_str(), p1.as_str()), ("stake" | "interest", "in") | ("shares" | "units" | "unit" | "subsidiary" | "customers" | "shareholders", "of") | ("merger" | "merge", "with"))) as usize;
         n += matches!(n1.as_str(), "officials" | "salesman" | "salesmen" | "shareholders" | "stockholders" | "inc." | "corp." | "co." | "ltd." | "plc") as usize;
         n += (matches!(n1.as_str(), "'s" | "’s")
             && matches!(n2.as_str(), "customers" | "employees" | "shares" | "stock" | "fleet" | "board" | "shareholders" | "products" | "revenue" | "profit" | "earnings" | "subsidiary" | "plant" | "factory" | "stores" | "headquarters" | "capital" | "chairman"))
@@ -1308,14 +1310,18 @@ pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &m
         }
         (n, titled)
     };
-    let mut by_name: std::collections::HashMap<&str, (usize, bool)> = Default::default();
+    // Name → (cues, titled, best score).
+    let mut by_name: std::collections::HashMap<&str, (usize, bool, f32)> = Default::default();
     for s in spans.iter().filter(|s| s.ty == person_ty) {
         let (n, titled) = cues_at(s);
         let e = by_name.entry(&text[s.start..s.end]).or_default();
         e.0 += n;
         e.1 |= titled;
+        e.2 = e.2.max(s.score);
     }
-    let names: std::collections::HashSet<&str> = by_name.into_iter().filter(|&(_, (n, titled))| n >= COMPANY_CUES && !titled).map(|(k, _)| k).collect();
+    // One cue is enough where the tagger was never sure of the person ("Shares of Lockheed
+    // Martin rose", 0.63).
+    let names: std::collections::HashSet<&str> = by_name.into_iter().filter(|&(_, (n, titled, best))| (n >= COMPANY_CUES || (n >= 1 && best < HARMONISE_KEEP)) && !titled).map(|(k, _)| k).collect();
     if names.is_empty() {
         return;
     }
@@ -2861,19 +2867,24 @@ mod tests {
     #[test]
     fn a_person_where_companies_stand_is_a_company() {
         // Type 1: a person, 2: an organisation; every mention of `name` is tagged a person.
-        let run = |text: &str, name: &str| {
+        let run_scored = |text: &str, name: &str, score: f32| {
             let toks = crate::tokens::tokenize(text);
             let mut raw: Vec<RawSpan> = text
                 .match_indices(name)
                 .map(|(at, _)| {
                     let f = toks.iter().position(|k| k.start == at).unwrap();
                     let l = toks.iter().position(|k| k.end == at + name.len()).unwrap();
-                    RawSpan { start: at, end: at + name.len(), ty: 1, score: 0.9, first_tok: f, last_tok: l }
+                    RawSpan { start: at, end: at + name.len(), ty: 1, score, first_tok: f, last_tok: l }
                 })
                 .collect();
             companies_by_context(text, &toks, &mut raw, 1, 2);
             raw.iter().map(|r| r.ty).collect::<Vec<_>>()
         };
+        let run = |text: &str, name: &str| run_scored(text, name, 0.9);
+        // One cue does where the tagger was never sure of the person; not for a possessor.
+        assert_eq!(run_scored("Shares of Lockheed Martin rose 3.4% .", "Lockheed Martin", 0.63), vec![2]);
+        assert_eq!(run_scored("Shares of Lockheed Martin rose 3.4% .", "Lockheed Martin", 0.9), vec![1]);
+        assert_eq!(run_scored("the Fox unit of Rupert Murdoch 's News Corp .", "Rupert Murdoch 's", 0.6), vec![1]);
         // Two cues in one text: every mention becomes the company, the cue-less one too.
         assert_eq!(run("Fidelity raised its stake in Hammond . Later Hammond officials declined . Hammond rose .", "Hammond"), vec![2, 2, 2]);
         assert_eq!(run("Shane Longman , a fictional securities firm , and Shane Longman 's capital .", "Shane Longman"), vec![2, 2]);
