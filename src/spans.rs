@@ -1460,14 +1460,32 @@ fn in_phone_number(text: &str, start: usize, end: usize) -> bool {
 /// signed) that "to" or
 /// a dash joins to an amount of a type `joins` accepts is the low end of one range of that type
 /// (the tagger often stops at the first number; on OntoNotes train such money and percent
-/// ranges are always one span).
+/// ranges are always one span). After "between", "and" joins such a number, or an amount of the
+/// same type, to the amount or number after it the same way, and the range takes "between"
+/// ("between 4% and 9%", "between 700 and 1,000").
 pub fn join_ranges(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, cardinal: usize, joins: impl Fn(usize) -> bool) {
     let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
+        // Where the span before the last ends: "between" must be free to take.
+        let free_from = out.len().checked_sub(2).map_or(0, |k| out[k].last_tok + 1);
         if let Some(a) = out.last_mut() {
             let low = toks[a.first_tok].text(text).trim_start_matches(['-', '−', '+']);
             let bare = a.ty == cardinal && a.first_tok == a.last_tok && !low.is_empty() && low.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
-            if bare && joins(s.ty) && s.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "to" | "-" | "–") {
+            let link = if s.first_tok == a.last_tok + 2 { toks[a.last_tok + 1].text(text) } else { "" };
+            // "between 2 and 3 percent", "between 4% and 9%": one range with "between" (OntoNotes
+            // train: all 16 such money and percent ranges are one span; dev PERCENT +1).
+            let between_in = toks[a.first_tok].text(text).eq_ignore_ascii_case("between") && a.first_tok < a.last_tok;
+            let between = between_in || (a.first_tok > free_from && toks[a.first_tok - 1].text(text).eq_ignore_ascii_case("between"));
+            let low_bare = {
+                let w = toks[a.last_tok].text(text).trim_start_matches(['-', '−', '+']);
+                a.ty == cardinal && a.last_tok == a.first_tok + usize::from(between_in) && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            };
+            let between_pair = between && link == "and" && (low_bare || a.ty == s.ty);
+            if (joins(s.ty) && bare && matches!(link, "to" | "-" | "–")) || (between_pair && (joins(s.ty) || s.ty == cardinal)) {
+                if between_pair && !between_in {
+                    a.first_tok -= 1;
+                    a.start = toks[a.first_tok].start;
+                }
                 a.end = s.end;
                 a.last_tok = s.last_tok;
                 a.ty = s.ty;

@@ -136,6 +136,18 @@ fn a_bare_number_joined_to_an_amount_is_one_range() {
 }
 
 #[test]
+fn between_one_amount_and_another_is_one_range() {
+    let es = ents("Analysts had expected between 2 and 3 percent growth. Rates moved between 4% and 9%. Tickets cost between $5 and $10. They expect between 700 and 1,000 troops.");
+    for (t, kind, low, high) in [("between 2 and 3 percent", "percent", 2.0, 3.0), ("between 4% and 9%", "percent", 4.0, 9.0), ("between $5 and $10", "money", 5.0, 10.0), ("between 700 and 1,000", "cardinal", 700.0, 1000.0)] {
+        let r = number(&es, t);
+        assert_eq!((r.kind.as_str(), r.low, r.high), (kind, Some(low), Some(high)), "{t}");
+    }
+    // Two amounts joined by "and" without "between" stay two.
+    let es = ents("Shares rose 4% and bonds 9%.");
+    assert!(es.iter().any(|e| e.text == "4%") && es.iter().any(|e| e.text == "9%"), "{es:#?}");
+}
+
+#[test]
 fn seasons_are_dates_and_phone_numbers_are_nothing() {
     let es = ents("The 2023/24 season ends in May. For tickets call +44 20 7946 0958 or +1 202 555 0142 today.");
     assert!(es.iter().any(|e| e.label == Label::Date && e.text == "2023/24"), "{es:#?}");
