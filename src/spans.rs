@@ -1190,7 +1190,9 @@ pub fn towns_before_regions(text: &str, toks: &[crate::tokens::Token], spans: &m
 
 /// "around Khan Younis and Rafah": a name the tagger took for a person, joined by "and" or "or"
 /// to a place (`is_place`) right before or after it, is a place too, unless a first name
-/// (`is_first_name`) starts it ("Paris and Maria Lopez" stays a person).
+/// (`is_first_name`) starts it ("Paris and Maria Lopez" stays a person). After a place that "in",
+/// "near", "outside", "around" or "residents of" opens, a one-word name is a place even so
+/// ("Residents of Wasilla and Palmer").
 pub fn people_coordinated_with_places(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], place_ty: usize, person_ty: usize, is_place: impl Fn(usize) -> bool, is_first_name: impl Fn(&str) -> bool) {
     let joined = |a: &RawSpan, b: &RawSpan| b.first_tok == a.last_tok + 2 && matches!(toks[a.last_tok + 1].text(text), "and" | "or");
     for k in 1..spans.len() {
@@ -1206,8 +1208,14 @@ pub fn people_coordinated_with_places(text: &str, toks: &[crate::tokens::Token],
         if possessive(place.last_tok + 1) || (spans[person].first_tok > 0 && possessive(spans[person].first_tok - 1)) {
             continue;
         }
+        // "Residents of Wasilla and Palmer", "in Paris and Lyon": one word after a place that a
+        // locative opens is a place even if it is a first name too.
+        let locative = person == k && spans[person].first_tok == spans[person].last_tok && place.first_tok >= 1 && {
+            let w = toks[place.first_tok - 1].text(text).to_lowercase();
+            matches!(w.as_str(), "in" | "near" | "outside" | "around") || (w == "of" && place.first_tok >= 2 && matches!(toks[place.first_tok - 2].text(text).to_lowercase().as_str(), "residents" | "towns" | "cities" | "villages"))
+        };
         let p = &mut spans[person];
-        if !is_first_name(toks[p.first_tok].text(text)) {
+        if locative || !is_first_name(toks[p.first_tok].text(text)) {
             p.ty = place_ty;
         }
     }
@@ -3029,6 +3037,11 @@ mod tests {
         assert_eq!(run("Flights to Rafah or Khan Younis.", &[("Rafah", 0), ("Khan Younis", 1)]), vec![0, 0]);
         // A first name starts it; no "and" between; an organisation on the other side.
         assert_eq!(run("Paris and Maria Lopez.", &[("Paris", 0), ("Maria Lopez", 1)]), vec![0, 1]);
+        // After a locative, one word is a place even if it is a first name ("Palmer", "Maria").
+        assert_eq!(run("Residents of Wasilla and Peggy said so.", &[("Wasilla", 0), ("Peggy", 1)]), vec![0, 0]);
+        assert_eq!(run("Rain in Paris and Maria today.", &[("Paris", 0), ("Maria", 1)]), vec![0, 0]);
+        assert_eq!(run("Rain in Paris and Maria Lopez today.", &[("Paris", 0), ("Maria Lopez", 1)]), vec![0, 1]);
+        assert_eq!(run("Visitors to Paris and Maria spoke.", &[("Paris", 0), ("Maria", 1)]), vec![0, 1]);
         assert_eq!(run("Khan Younis , Rafah.", &[("Khan Younis", 1), ("Rafah", 0)]), vec![1, 0]);
         assert_eq!(run("Khan Younis and Vantorix.", &[("Khan Younis", 1), ("Vantorix", 2)]), vec![1, 2]);
         // A possessive place: the names joined are people ("Uganda's Yoweri Museveni").
