@@ -1506,6 +1506,11 @@ pub fn join_ranges(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
     *spans = out;
 }
 
+/// "5G", "4G": a mobile network's generation, not grams (a gram is a lower-case "g": "30g").
+fn network_generation(span: &str) -> bool {
+    span.strip_suffix('G').is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Tidies the tagger's number spans with what the number grammar knows:
 /// - punctuation at either end is trimmed ("5 ." → "5");
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
@@ -1547,6 +1552,10 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         }
         // Identifier: word-hyphen-digits with no spaces.
         if f == l && digits(f) && f >= 2 && matches!(tok(f - 1), "-" | "‐" | "‑") && glued(f - 1, f) && glued(f - 2, f - 1) && tok(f - 2).chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // "5G", "4G": a network generation, not grams (a gram is a lower-case "g": "30g").
+        if network_generation(&text[toks[f].start..toks[l].end]) {
             continue;
         }
         // "open 24/7": always, not 24 ÷ 7.
@@ -1808,6 +1817,9 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     let sign_like = |i: usize| {
         let w = toks[i].text(text);
         w.contains(['/', '²', '³']) || matches!(w, "sq" | "sq." | "cu" | "cu.") || class(i) == Some("unit")
+            // A short lower-case sign glued to the digits ("30g", "12.4pc"): the word classes
+            // only know such letters where they stand alone.
+            || (i > 0 && toks[i - 1].end == toks[i].start && w.len() <= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
     };
     let unit_after = |start: usize, last: usize, covered: &[bool]| -> Option<usize> {
         let before = crate::numbers::parse_value(&text[start..toks[last].end], None)?.unit;
@@ -1876,8 +1888,8 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             let code_first = s.first_tok < s.last_tok && currency_before(s.first_tok + 1) && toks[s.first_tok + 1].text(text).starts_with(|c: char| c.is_ascii_digit());
             let amount = (code_first || t.chars().next().is_some_and(|c| c.is_ascii_digit() || word_class(&c.to_string()) == Some("currency")))
                 && crate::numbers::parse_value(t, None).is_some_and(|v| v.kind != crate::numbers::NumberKind::Cardinal && v.kind != crate::numbers::NumberKind::Ordinal);
-            // "Section 30C" names a thing.
-            let named = t.ends_with(['C', 'F']) && s.first_tok > 0 && toks[s.first_tok - 1].text(text).starts_with(|c: char| c.is_uppercase() || c == '#');
+            // "Section 30C" names a thing; so does "5G".
+            let named = (t.ends_with(['C', 'F']) && s.first_tok > 0 && toks[s.first_tok - 1].text(text).starts_with(|c: char| c.is_uppercase() || c == '#')) || network_generation(t);
             if !amount || named {
                 continue;
             }
@@ -2227,6 +2239,8 @@ mod tests {
         assert_eq!(tidy("1. First item\n2) Second", &[("1.", 0), ("2", 0)]), Vec::<String>::new());
         assert_eq!(tidy("Item 2. Then", &[("2.", 0)]), vec!["2"]);
         assert_eq!(tidy("COVID-19 cases", &[("19", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("its 5G network", &[("5G", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("has 30g of fat", &[("30g", 0)]), vec!["30g"]);
         assert_eq!(tidy("F-16 jets", &[("16", 0)]), Vec::<String>::new());
         assert_eq!(tidy("about 16 jets", &[("16", 0)]), vec!["16"]);
         assert_eq!(tidy("pages 10 - 16", &[("16", 0)]), vec!["16"]);

@@ -234,3 +234,15 @@ fn currencies_named_in_words_or_codes_belong_to_their_amounts() {
     assert_eq!((m.kind.as_str(), m.value, m.currency.as_deref()), ("money", Some(300.0), Some("SEK")));
     assert!(es.iter().any(|e| e.text == "Route 300" && e.label == Label::Place), "{es:#?}");
 }
+
+#[test]
+fn short_signs_glued_to_digits_and_network_generations() {
+    let es = ents("The bar has 30g of fat and 2l of milk. Shares rose 12.4pc. The carrier launched its 5G network and 4G phones.");
+    let g = number(&es, "30g");
+    assert_eq!((g.kind.as_str(), g.value, g.unit.as_deref()), ("quantity", Some(30.0), Some("g")));
+    assert_eq!(number(&es, "2l").unit.as_deref(), Some("L"));
+    let p = number(&es, "12.4pc");
+    assert_eq!((p.kind.as_str(), p.value), ("percent", Some(12.4)));
+    // "5G" is a network, not five grams.
+    assert!(!es.iter().any(|e| e.text.contains('G')), "{es:#?}");
+}
