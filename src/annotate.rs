@@ -786,6 +786,7 @@ impl Annotator {
                 spans::people_coordinated_with_places(text, toks, &mut raw, gpe, p, is_place, first_name);
             }
             let is_place = |t: usize| Some(t) == Some(gpe) || Some(t) == ty("LOC") || Some(t) == ty("FAC");
+            spans::hyphenated_towns(text, toks, &mut raw, gpe);
             spans::towns_after_locatives(text, toks, &mut raw, gpe, self.person, is_place, |first| self.place_name_len(text, toks, first));
             // Dev unchanged; train: CoNLL two more false places in 7,200 (clubs named after cities).
             let retypable = |t: usize| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "EVENT" | "NORP" | "LAW" | "LANGUAGE");

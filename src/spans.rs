@@ -964,6 +964,77 @@ pub fn retype_mentions(text: &str, spans: &mut [RawSpan], names: &[String], ty: 
     }
 }
 
+/// Words that join the parts of a town's name with hyphens ("Stratford-upon-Avon",
+/// "Boulogne-sur-Mer", "Walton-on-the-Naze", "Ashby-de-la-Zouch").
+const TOWN_LINKS: &[&str] = &["on", "upon", "under", "super", "by", "le", "la", "les", "sur", "en", "am", "an", "der", "de", "del", "di", "du", "the"];
+
+/// "Hay-on-Wye", "Stoke-on-Trent", "Frankfurt-am-Main": capitalised words joined by hyphens and
+/// one or two of [`TOWN_LINKS`] name a town, one place, wherever the tagger found pieces of it
+/// ("Hay" a date, "Stratford" and "Avon" organisations) or nothing. Not where a span runs past
+/// the name ("the Stoke-on-Trent City Council").
+pub fn hyphenated_towns(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize) {
+    let tok = |i: usize| toks[i].text(text);
+    let glued = |a: usize| toks[a].end == toks[a + 1].start;
+    let hyphen = |i: usize| matches!(tok(i), "-" | "‐" | "‑");
+    let capital = |i: usize| crate::tokens::is_capitalised_word(tok(i));
+    let mut towns: Vec<(usize, usize)> = vec![];
+    let mut i = 0;
+    while i + 4 < toks.len() {
+        if !capital(i) || (i > 0 && glued(i - 1) && hyphen(i - 1)) {
+            i += 1;
+            continue;
+        }
+        // Capital (- link [- link] - Capital)+, every piece glued to the next.
+        let mut j = i;
+        let mut links = 0;
+        loop {
+            let mut k = j;
+            let mut n = 0;
+            while n < 2 && k + 2 < toks.len() && glued(k) && hyphen(k + 1) && glued(k + 1) && TOWN_LINKS.contains(&tok(k + 2)) {
+                k += 2;
+                n += 1;
+            }
+            if n > 0 && k + 2 < toks.len() && glued(k) && hyphen(k + 1) && glued(k + 1) && capital(k + 2) {
+                j = k + 2;
+                links += n;
+            } else {
+                break;
+            }
+        }
+        if links > 0 && !(j + 1 < toks.len() && glued(j) && hyphen(j + 1)) {
+            towns.push((i, j));
+        }
+        // A chain that is no town holds none either: its pieces follow hyphens.
+        i = j + 1;
+    }
+    if towns.is_empty() {
+        return;
+    }
+    if !spans.is_sorted_by_key(|s| s.first_tok) {
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+    // One pass over spans and towns, both in order: a town replaces the spans within it, unless
+    // one runs past it.
+    let mut out = Vec::with_capacity(spans.len() + towns.len());
+    let mut k = 0;
+    for &(f, l) in &towns {
+        while k < spans.len() && spans[k].last_tok < f {
+            out.push(spans[k].clone());
+            k += 1;
+        }
+        let inside_end = (k..spans.len()).take_while(|&m| spans[m].first_tok <= l).last().map_or(k, |m| m + 1);
+        let over = &spans[k..inside_end];
+        if over.iter().any(|s| s.first_tok < f || s.last_tok > l) {
+            continue;
+        }
+        let score = over.iter().filter(|s| s.ty == place_ty).map(|s| s.score).fold(0.8f32, f32::max);
+        out.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: place_ty, score, first_tok: f, last_tok: l });
+        k = inside_end;
+    }
+    out.extend(spans.drain(k..));
+    *spans = out;
+}
+
 /// "shelled areas near Nova Kakhovka", "protests in Ferguson": a place name the lists know
 /// (`place_len` gives the tokens of the longest one starting at a token, 0 for none; towns of
 /// 15,000+ people included), each word capitalised, right after "in", "near", "outside",
@@ -2756,6 +2827,20 @@ mod tests {
         raw.push(RawSpan { start: 22, end: 28, ty: 0, score: 0.9, first_tok: 4, last_tok: 4 });
         longer_mentions("Little Oxford. Little Oxford.", &toks, &mut raw, |_| true);
         assert_eq!(typed("Little Oxford. Little Oxford.", &raw), vec![s("Little Oxford", 2), s("Oxford", 0)]);
+    }
+
+    #[test]
+    fn hyphenated_town_names_are_one_place() {
+        // Type 0: a place, 1: a person, 2: an organisation, 3: a date.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| hyphenated_towns(text, toks, raw, 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("the festival in Hay-on-Wye, Wales", &[("Hay", 3), ("Wales", 0)]), vec![s("Hay-on-Wye", 0), s("Wales", 0)]);
+        assert_eq!(run("to Stratford-upon-Avon and Walton-on-the-Naze.", &[("Stratford", 2), ("Avon", 2)]), vec![s("Stratford-upon-Avon", 0), s("Walton-on-the-Naze", 0)]);
+        assert_eq!(run("near Ashby-de-la-Zouch", &[]), vec![s("Ashby-de-la-Zouch", 0)]);
+        // Not a title ("in" is no link), lower-case parts, or a name a span runs past.
+        assert_eq!(run("the Editor-in-Chief", &[]), vec![]);
+        assert_eq!(run("a stick-on-label", &[]), vec![]);
+        assert_eq!(run("the Stoke-on-Trent City Council", &[("Stoke-on-Trent City Council", 2)]), vec![s("Stoke-on-Trent City Council", 2)]);
     }
 
     #[test]
