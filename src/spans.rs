@@ -1377,6 +1377,8 @@ pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &m
         let possessor = matches!(low(l).as_str(), "'s" | "’s");
         n += (!possessor && matches!((p2.as_str(), p1.as_str()), ("stake" | "interest", "in") | ("shares" | "units" | "unit" | "subsidiary" | "customers" | "shareholders", "of") | ("merger" | "merge", "with"))) as usize;
         n += matches!(n1.as_str(), "officials" | "salesman" | "salesmen" | "shareholders" | "stockholders" | "inc." | "corp." | "co." | "ltd." | "plc") as usize;
+        // "the Hang Seng index", "the Dow Jones index": a name before "index" is never its person.
+        n += COMPANY_CUES * matches!(n1.as_str(), "index" | "indices" | "indexes") as usize;
         n += (matches!(n1.as_str(), "'s" | "’s")
             && matches!(n2.as_str(), "customers" | "employees" | "shares" | "stock" | "fleet" | "board" | "shareholders" | "products" | "revenue" | "profit" | "earnings" | "subsidiary" | "plant" | "factory" | "stores" | "headquarters" | "capital" | "chairman"))
             as usize;
@@ -1788,7 +1790,26 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
         let w = &text[s.start..s.end];
         !(is_date(s.ty) && w.contains(' ') && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.')) && in_phone_number(text, s.start, s.end))
     });
+    let zone = |w: &str| (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) && (w.ends_with('T') || w == "UTC" || w == "Z");
+    // "0600 GMT", "2200 UTC": four digits of a 24-hour clock before a time zone (a DATE to the
+    // tagger, a year).
+    let military = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && w[..2] < *"24" && w[2..] < *"60";
     for s in spans.iter_mut() {
+        if (is_date(s.ty) || is_number(s.ty)) && s.first_tok == s.last_tok && military(tok(s.first_tok)) {
+            let next = s.last_tok + 1;
+            // Named zones only: "1500 SAT" is a test score.
+            const ZONES: &[&str] = &[
+                "GMT", "UTC", "Z", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "IST",
+                "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT",
+            ];
+            if next < toks.len() && alone(next) && ZONES.contains(&tok(next)) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
+                s.ty = time_ty;
+                s.last_tok = next;
+                s.end = toks[next].end;
+                absorbed[next] = true;
+                continue;
+            }
+        }
         if is_date(s.ty) {
             while s.last_tok + 2 < toks.len() && matches!(tok(s.last_tok + 1), "-" | "/" | ".") && glued(s.last_tok, s.last_tok + 1) && glued(s.last_tok + 1, s.last_tok + 2) && digits(s.last_tok + 2) && digits(s.last_tok) && free(s.last_tok + 1) && free(s.last_tok + 2) {
                 s.last_tok += 2;
@@ -1815,8 +1836,7 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
             if next < toks.len() && alone(next) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
                 let w = tok(next);
                 let ampm = matches!(w.to_lowercase().trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm");
-                let zone = (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) && (w.ends_with('T') || w == "UTC" || w == "Z");
-                if ampm || zone {
+                if ampm || zone(w) {
                     s.last_tok = next;
                     s.end = toks[next].end;
                     absorbed[next] = true;
@@ -2668,6 +2688,14 @@ mod tests {
         tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("2024-03-14", 1), ("10:30 GMT", 2), ("7:45 p.m.", 2), ("12", 0)]);
+        // Four digits of a 24-hour clock before a named zone (the tagger's year); not a score.
+        let text = "by 6 a.m. (2200 GMT) and 0600 UTC; a 1500 SAT score in 2200 AD";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("2200", 1), ("0600", 0), ("1500", 0)]);
+        raw.push(RawSpan { start: 55, end: 59, ty: 1, score: 0.6, first_tok: toks.iter().position(|k| k.start == 55).unwrap(), last_tok: toks.iter().position(|k| k.start == 55).unwrap() });
+        tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
+        let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
+        assert_eq!(got, vec![("2200 GMT", 2), ("0600 UTC", 2), ("1500", 0), ("2200", 1)]);
         let text = "The wedding is on the twelfth in Bonn. The twentieth? Henry the Fifth won the fifth in a row and the ninth of them.";
         let toks = crate::tokens::tokenize(text);
         let mut raw = spans_of(text, &toks, &[("twelfth", 0), ("twentieth", 0), ("Fifth", 0), ("fifth", 0), ("ninth", 0)]);
@@ -3009,6 +3037,7 @@ mod tests {
         // One cue does where the tagger was never sure of the person; not for a possessor.
         assert_eq!(run_scored("Shares of Lockheed Martin rose 3.4% .", "Lockheed Martin", 0.63), vec![2]);
         assert_eq!(run_scored("Shares of Lockheed Martin rose 3.4% .", "Lockheed Martin", 0.9), vec![1]);
+        assert_eq!(run_scored("the Hang Seng index fell .", "Hang Seng", 0.91), vec![2]);
         assert_eq!(run_scored("the Fox unit of Rupert Murdoch 's News Corp .", "Rupert Murdoch 's", 0.6), vec![1]);
         // Two cues in one text: every mention becomes the company, the cue-less one too.
         assert_eq!(run("Fidelity raised its stake in Hammond . Later Hammond officials declined . Hammond rose .", "Hammond"), vec![2, 2, 2]);
