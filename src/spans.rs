@@ -1747,7 +1747,10 @@ const CHANGE_VERBS: &[&str] = &[
 /// Dates and clock times the tagger cut short or took for numbers:
 /// - a DATE span takes the rest of the date glued to it ("2024-03" + "-14", "14/03" + "/2024");
 /// - a NUMBER span that is a clock time ("10:30", "7:45:10") is a TIME (`time_ty`), and takes
-///   the "a.m."/"pm" or time zone right after it ("10:30 GMT").
+///   the "a.m."/"pm" or time zone right after it ("10:30 GMT"); so are four digits of a 24-hour
+///   clock before a named zone ("2200 GMT");
+/// - a clock time in no span is a TIME with "am"/"pm" ("9:15pm", "7:30 am") or after "at",
+///   "until" and the like ("until 21:30").
 pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize, is_number: impl Fn(usize) -> bool, time_ty: usize) {
     let is_date = |t: usize| t == date_ty;
     let tok = |i: usize| toks[i].text(text);
@@ -1862,6 +1865,29 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
     }
     // The one-token spans the times took over (a time itself starts at its clock token).
     spans.retain(|s| !(s.first_tok == s.last_tok && absorbed[s.first_tok]));
+    // A clock time the tagger missed ("at 9:15pm", "until 21:30"): with "am"/"pm" after it, or
+    // a word of time before it.
+    let mut added = vec![];
+    for i in 0..toks.len() {
+        // "9:15pm" is one token.
+        let w = tok(i);
+        let glued_ampm = w.len() > 2 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("am") || e.eq_ignore_ascii_case("pm")) && clock(&w[..w.len() - 2]);
+        if !free(i) || absorbed[i] || !(clock(tok(i)) || glued_ampm) {
+            continue;
+        }
+        let next = i + 1;
+        let ampm = next < toks.len() && free(next) && toks[next].start - toks[i].end <= 1 && text[toks[i].end..toks[next].start].chars().all(|c| c == ' ')
+            && matches!(tok(next).to_lowercase().trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm");
+        let cued = i > 0 && matches!(tok(i - 1).to_lowercase().as_str(), "at" | "by" | "until" | "till" | "before" | "after" | "from" | "around" | "about");
+        if ampm || cued || glued_ampm {
+            let l = if ampm && !glued_ampm { next } else { i };
+            added.push(RawSpan { start: toks[i].start, end: toks[l].end, ty: time_ty, score: 0.6, first_tok: i, last_tok: l });
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
 }
 
 /// A lower-case word that no number phrase contains: not a number word, unit, currency or scale,
@@ -2696,6 +2722,14 @@ mod tests {
         tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("2200 GMT", 2), ("0600 UTC", 2), ("1500", 0), ("2200", 1)]);
+        // Clock times the tagger missed: with "am"/"pm", glued or not, or after "at", "until"…;
+        // not a ratio, not inside a token of other scripts.
+        let text = "Posted at 9:15pm, open until 21:30, meet 7:30 am or 6:00PM; a 3:2 ratio; （9:1pm）";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = vec![];
+        tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
+        let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
+        assert_eq!(got, vec![("9:15pm", 2), ("21:30", 2), ("7:30 am", 2), ("6:00PM", 2)]);
         let text = "The wedding is on the twelfth in Bonn. The twentieth? Henry the Fifth won the fifth in a row and the ninth of them.";
         let toks = crate::tokens::tokenize(text);
         let mut raw = spans_of(text, &toks, &[("twelfth", 0), ("twentieth", 0), ("Fifth", 0), ("fifth", 0), ("ninth", 0)]);
