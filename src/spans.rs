@@ -710,7 +710,7 @@ pub fn longer_mentions(text: &str, toks: &[crate::tokens::Token], spans: &mut [R
     // Spans do not overlap; in start order, only a span's neighbours can hold the words it
     // would take (no per-token table: wasm memory never shrinks, and this runs on whole texts).
     if !spans.is_sorted_by_key(|s| s.start) {
-        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        spans.sort_by_key(|s| (s.start, s.end));
     }
     for k in 0..spans.len() {
         let s = &spans[k];
@@ -758,7 +758,7 @@ pub fn longer_mentions(text: &str, toks: &[crate::tokens::Token], spans: &mut [R
 /// "provinces" names several and stays out ("Guizhou and Yunnan provinces").
 pub fn province_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], place_ty: usize) {
     if !spans.is_sorted_by_key(|s| s.start) {
-        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        spans.sort_by_key(|s| (s.start, s.end));
     }
     for j in 0..spans.len() {
         let k = spans[j].last_tok + 1;
