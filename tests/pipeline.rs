@@ -514,3 +514,17 @@ fn a_region_named_like_a_city_after_a_place_and_a_comma_is_the_region() {
     let es = a.annotate("She moved to New York in 2019.", &Options::default());
     assert_place(&es, "New York", "city");
 }
+
+#[test]
+fn pieces_of_places_found_in_everyday_writing() {
+    // Hand-written lines where the tagger alone read a person, a date or nothing.
+    let text = "Related: Why Kyiv Fears a Long War\n\
+                Residents of Wasilla and Palmer reported damage. Rockets hit the Qay'yara airbase.\n\
+                The Hay Festival in Hay-on-Wye drew crowds; Stratford-upon-Avon was quieter.";
+    let ents = ann().annotate(text, &Options::default());
+    for name in ["Kyiv", "Palmer", "Qay'yara", "Hay-on-Wye", "Stratford-upon-Avon"] {
+        let e = find(&ents, name).unwrap_or_else(|| panic!("{name}: {ents:#?}"));
+        assert_eq!(e.label, Label::Place, "{name}");
+    }
+    assert!(!ents.iter().any(|e| e.label == Label::Person || e.label == Label::Date), "{ents:#?}");
+}
