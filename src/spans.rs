@@ -1992,6 +1992,21 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
                 p.end = s.end;
                 continue;
             }
+            // "4.5" + "bn": a scale word the tagger made a number of its own belongs to the
+            // amount before it.
+            if is_number(p.ty)
+                && is_number(s.ty)
+                && s.first_tok == s.last_tok
+                && s.first_tok == p.last_tok + 1
+                && near(p.last_tok, s.first_tok)
+                && class(s.first_tok) == Some("scale")
+                && class(p.last_tok) != Some("scale")
+                && crate::numbers::parse_value(&text[p.start..s.end], None).is_some()
+            {
+                p.last_tok = s.last_tok;
+                p.end = s.end;
+                continue;
+            }
             // "500 Hong Kong dollars", "12.5 million Swiss francs": a name of up to three words
             // right after an amount without a currency, then a currency word that makes one with
             // the name, is all the amount (the tagger read a place or a nationality there).

@@ -236,6 +236,14 @@ fn currencies_named_in_words_or_codes_belong_to_their_amounts() {
 }
 
 #[test]
+fn a_scale_word_tagged_alone_joins_its_amount() {
+    // The tagger made "4.5" and "bn" two numbers.
+    let es = ents("12 pct; 4.5 bn; 25 km north.");
+    assert_eq!(number(&es, "4.5 bn").value, Some(4.5e9));
+    assert!(!es.iter().any(|e| e.text == "bn"), "{es:#?}");
+}
+
+#[test]
 fn short_signs_glued_to_digits_and_network_generations() {
     let es = ents("The bar has 30g of fat and 2l of milk. Shares rose 12.4pc. The carrier launched its 5G network and 4G phones.");
     let g = number(&es, "30g");
