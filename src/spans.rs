@@ -1629,7 +1629,8 @@ fn network_generation(span: &str) -> bool {
 /// - a span that runs over ", " or "; " into another amount is split there ("2,500 $, 80 mln"),
 ///   and so is one that runs on into "and another …" ("€40m and another 80 mln"), or into "and"
 ///   and digits after an amount closed by its currency or unit ("2,500 $ and 80 mln");
-/// - a fraction word takes its article or count ("a third", "one quarter").
+/// - a fraction word takes its article or count ("a third", "one quarter");
+/// - "each" and "apiece" after a price stay out of it ("2,500 $ each").
 pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
     let tok = |i: usize| toks[i].text(text);
     // A currency code in capitals ("SEK", "Rp", "Rs."), which may stand a space before its amount.
@@ -1758,7 +1759,12 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         }
         parts.push((start, l));
         let numeric = |a: usize, b: usize| (a..=b).any(|k| tok(k).chars().any(|c| c.is_ascii_digit()) || matches!(crate::numbers::word_class(&tok(k).to_lowercase()), Some("numword" | "ordword" | "fracword" | "vague" | "scale")));
-        for (a, b) in parts {
+        for (a, mut b) in parts {
+            // "2,500 $ each", "$5 apiece": the price stops before the word (OntoNotes train: 14
+            // of 15).
+            if b > a && matches!(tok(b), "each" | "apiece") {
+                b -= 1;
+            }
             if a <= b && numeric(a, b) {
                 out.push(RawSpan { start: toks[a].start, end: toks[b].end, first_tok: a, last_tok: b, ..s.clone() });
             }
@@ -2410,6 +2416,7 @@ mod tests {
         assert_eq!(tidy("Item 2. Then", &[("2.", 0)]), vec!["2"]);
         assert_eq!(tidy("COVID-19 cases", &[("19", 0)]), Vec::<String>::new());
         assert_eq!(tidy("its 5G network", &[("5G", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("paid 2,500 $ each and $5 apiece", &[("2,500 $ each", 0), ("$5 apiece", 0)]), vec!["2,500 $", "$5"]);
         assert_eq!(tidy("has 30g of fat", &[("30g", 0)]), vec!["30g"]);
         assert_eq!(tidy("F-16 jets", &[("16", 0)]), Vec::<String>::new());
         assert_eq!(tidy("about 16 jets", &[("16", 0)]), vec!["16"]);
