@@ -1693,6 +1693,14 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         if f == l && !letters.is_empty() && letters.len() < code.len() && letters.chars().all(|c| c.is_ascii_alphabetic()) && crate::numbers::parse_value(code, None).is_none_or(|v| v.currency.is_none()) {
             continue;
         }
+        // "call 911", "dial 999": an emergency line, not a count.
+        if f == l && matches!(tok(f), "911" | "999" | "112" | "000") && f >= 1 && matches!(tok(f - 1).to_lowercase().as_str(), "call" | "calls" | "called" | "calling" | "dial" | "dials" | "dialed" | "dialled" | "dialing" | "dialling") {
+            continue;
+        }
+        // "case No. 21-476": a docket or serial number of two groups after "No." is no range.
+        if f + 2 == l && digits(f) && digits(l) && matches!(tok(f + 1), "-" | "–") && f >= 1 && matches!(tok(f - 1), "No." | "no." | "Nos." | "#") {
+            continue;
+        }
         // The number of a road, flight, gate or room is part of its name ("Interstate 95").
         if f == l && tok(f).starts_with(|c: char| c.is_ascii_digit()) && f >= 1 && NAMED_BY_NUMBER.contains(&tok(f - 1)) {
             continue;
@@ -2416,6 +2424,7 @@ mod tests {
         assert_eq!(tidy("Item 2. Then", &[("2.", 0)]), vec!["2"]);
         assert_eq!(tidy("COVID-19 cases", &[("19", 0)]), Vec::<String>::new());
         assert_eq!(tidy("its 5G network", &[("5G", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("Call 911 now, case No. 21-476, lot No. 8", &[("911", 0), ("21-476", 0), ("8", 0)]), vec!["8"]);
         assert_eq!(tidy("paid 2,500 $ each and $5 apiece", &[("2,500 $ each", 0), ("$5 apiece", 0)]), vec!["2,500 $", "$5"]);
         assert_eq!(tidy("has 30g of fat", &[("30g", 0)]), vec!["30g"]);
         assert_eq!(tidy("F-16 jets", &[("16", 0)]), Vec::<String>::new());
