@@ -697,11 +697,22 @@ pub fn regions_after_places(text: &str, toks: &[crate::tokens::Token], spans: &m
 /// words, in the same order, on no other span) is that longer name, of its type. The tagger
 /// reads each mention on its own and may find only a piece of one.
 pub fn longer_mentions(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], name_like: impl Fn(usize) -> bool) {
-    // Each word of a confident name of two words or more → (name's first token, last, type, score).
+    // Each word of a confident name of two words or more → (name's first token, last, type,
+    // score), one entry per distinct name and type (a text that repeats a name a thousand times
+    // gives each word one candidate, not a thousand).
     let mut by_word: HashMap<&str, Vec<(usize, usize, usize, f32)>> = HashMap::default();
+    let mut seen: HashMap<(&str, usize), (usize, usize, usize, f32)> = HashMap::default();
     for s in spans.iter().filter(|s| name_like(s.ty) && s.score >= HARMONISE_KEEP && s.last_tok > s.first_tok) {
-        for t in &toks[s.first_tok..=s.last_tok] {
-            by_word.entry(t.text(text)).or_default().push((s.first_tok, s.last_tok, s.ty, s.score));
+        let e = seen.entry((&text[s.start..s.end], s.ty)).or_insert((s.first_tok, s.last_tok, s.ty, s.score));
+        e.3 = e.3.max(s.score);
+    }
+    for &(f, l, ty, sc) in seen.values() {
+        for t in &toks[f..=l] {
+            let list = by_word.entry(t.text(text)).or_default();
+            // A word twice in one name ("Boutros Boutros-Ghali") lists the name once.
+            if !list.iter().any(|c| c.0 == f && c.1 == l) {
+                list.push((f, l, ty, sc));
+            }
         }
     }
     if by_word.is_empty() {
