@@ -707,12 +707,23 @@ impl Annotator {
                 // Or with the title inside ("Crown Prince Mohammed bin Salman": "Prince Mohammed
                 // bin Salman", 0.61), a capitalised name after it.
                 let title_inside = words.len() >= 2 && title(words[0]) && crate::tokens::is_capitalised_word(words[1]);
+                // Two different words each usually written with a capital, neither a place the
+                // lists hold as more than a town nor a plain word, that make no place together
+                // ("Barack Obama's", 0.68: no census names; not "Abu Ghraib").
+                let capital_name = |w: &str| {
+                    let n = features::norm_word(w);
+                    self.model.capitalised.get(&n) == 1 && flags(w) & gazetteer::PLACE_MASK == 0 && self.model.plain.get_key(crate::hash::key32(&n)) == 0
+                };
                 titled
                     || title_inside
                     || ((2..=3).contains(&words.len())
                         && words.iter().all(|w| crate::tokens::is_capitalised_word(w))
                         && flags(words[0]) & (gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0
                         && flags(words[words.len() - 1]) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::LAST_RARE) != 0)
+                    || (words.len() == 2
+                        && words[0] != words[1]
+                        && words.iter().all(|w| crate::tokens::is_capitalised_word(w) && capital_name(w))
+                        && flags(&format!("{} {}", words[0], words[1])) & (gazetteer::PLACE_MASK | gazetteer::TOWN) == 0)
             };
             // A "person" named exactly like a country, or an unsure one named like a place the
             // lists know as more than a town, and no person's name, is that place ("England beat
