@@ -806,6 +806,9 @@ impl Annotator {
             }
             let is_place = |t: usize| Some(t) == Some(gpe) || Some(t) == ty("LOC") || Some(t) == ty("FAC");
             spans::hyphenated_towns(text, toks, &mut raw, gpe);
+            if let Some(p) = self.person {
+                spans::people_after_titles(text, toks, &mut raw, p, gpe, is_place, |first| self.solid_place_len(text, toks, first));
+            }
             spans::towns_before_facility_nouns(text, toks, &mut raw, gpe);
             spans::towns_after_locatives(text, toks, &mut raw, gpe, self.person, is_place, |first| self.place_name_len(text, toks, first));
             // Dev unchanged; train: CoNLL two more false places in 7,200 (clubs named after cities).
