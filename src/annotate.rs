@@ -867,6 +867,9 @@ impl Annotator {
             };
             spans::speakers_at_sentence_start(text, toks, sents, &mut raw, p, name_word);
         }
+        if let (Some(p), Some(org), Some(gpe)) = (self.person, ty("ORG"), ty("GPE")) {
+            spans::possessors_of_people(text, toks, &mut raw, p, org, gpe, |first| self.solid_place_len(text, toks, first) == 1);
+        }
         spans::longer_mentions(text, toks, &mut raw, name_like);
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
         if let Some(p) = self.person {
