@@ -1070,16 +1070,29 @@ pub fn hyphenated_towns(text: &str, toks: &[crate::tokens::Token], spans: &mut V
 
 /// Facility nouns a town's name stands before, in lower case ("Istanbul airport", "the
 /// Qay'yara airbase").
-const FACILITY_NOUNS: &[&str] = &["airport", "airbase", "airfield", "port", "harbor", "harbour", "prison", "refinery"];
+const FACILITY_NOUNS: &[&str] = &[
+    "airport", "airbase", "airfield", "port", "harbor", "harbour", "prison", "refinery",
+    // and regions ("Aichi prefecture", "Kherson oblast", "Anbar province")
+    "prefecture", "province", "oblast", "governorate",
+];
 
 /// "the Qay'yara airbase", "at Dhaka airport": one to three capitalised words the tagger left
 /// untagged right before a lower-case [`FACILITY_NOUNS`] word name the town it stands in, a place
 /// (OntoNotes and CoNLL train: 62 of the 84 capitalised words before these nouns are places, 20
 /// nationalities, which the tagger tags, so this rule never sees them).
-pub fn towns_before_facility_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize) {
+/// A name of another type there (`listed_name`: one the place lists know as exactly those words,
+/// of a type that may be retyped) is that place too ("Aichi prefecture": a nationality to the
+/// tagger, like "Yemeni").
+pub fn towns_before_facility_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, listed_name: impl Fn(&RawSpan) -> bool) {
     let tok = |i: usize| toks[i].text(text);
     if !spans.is_sorted_by_key(|s| s.first_tok) {
         spans.sort_by_key(|s| (s.start, s.end));
+    }
+    for k in 0..spans.len() {
+        let n = spans[k].last_tok + 1;
+        if spans[k].ty != place_ty && n < toks.len() && FACILITY_NOUNS.contains(&tok(n)) && spans.get(k + 1).is_none_or(|b| b.first_tok > n) && listed_name(&spans[k]) {
+            spans[k].ty = place_ty;
+        }
     }
     let covered = |spans: &[RawSpan], i: usize| {
         let k = spans.partition_point(|s| s.first_tok <= i);
@@ -3057,12 +3070,13 @@ mod tests {
     #[test]
     fn a_name_before_a_lower_case_facility_noun_is_a_town() {
         // Type 0: a place, 4: a nationality.
-        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| towns_before_facility_nouns(text, toks, raw, 0)));
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| towns_before_facility_nouns(text, toks, raw, 0, |s| &text[s.start..s.end] == "Aichi")));
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Rockets hit the Qay’yara airbase.", &[]), vec![s("Qay’yara", 0)]);
         assert_eq!(run("flights left Ben Gurion airport", &[]), vec![s("Ben Gurion", 0)]);
         // Not a tagged name, a sentence's first word alone, or a determiner.
         assert_eq!(run("in the Yemeni port", &[("Yemeni", 4)]), vec![s("Yemeni", 4)]);
+        assert_eq!(run("plants in Aichi prefecture", &[("Aichi", 4)]), vec![s("Aichi", 0)]);
         assert_eq!(run("Rain fell. Airport staff struck. Its port", &[]), vec![]);
     }
 
