@@ -857,6 +857,19 @@ impl Annotator {
                     s.ty = ty("NORP").unwrap_or(org);
                 }
             }
+            // "Hurricane Beryl … Beryl would weaken": the storm's name alone is the storm too.
+            let storms: Vec<&str> = raw
+                .iter()
+                .filter(|s| s.ty == event && s.last_tok > s.first_tok && storm_word(toks[s.first_tok].text(text)))
+                .map(|s| toks[s.last_tok].text(text))
+                .collect();
+            if !storms.is_empty() {
+                for s in raw.iter_mut().filter(|s| Some(s.ty) == self.person && s.first_tok == s.last_tok) {
+                    if storms.contains(&toks[s.first_tok].text(text)) {
+                        s.ty = event;
+                    }
+                }
+            }
         }
         if let Some(p) = self.person {
             // A census first name or surname that is neither a place nor a plain word ("Trump").

@@ -539,3 +539,11 @@ fn a_famous_name_without_census_names_is_kept() {
     let ents = ann().annotate("Is that a replacement? Paula Paula. Thank you.", &Options::default());
     assert!(find(&ents, "Paula Paula").is_none(), "{ents:#?}");
 }
+
+#[test]
+fn a_storm_named_once_is_no_person_later() {
+    let text = "The storm, named Hurricane Beryl, made landfall near Matagorda, Texas. The National Hurricane Center in Miami said Beryl would weaken by Tuesday.";
+    let ents = ann().annotate(text, &Options::default());
+    assert!(!ents.iter().any(|e| e.text.contains("Beryl")), "{ents:#?}");
+    assert_eq!(find(&ents, "Miami").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
