@@ -910,8 +910,12 @@ impl Annotator {
             let retypable = |t: usize| Some(t) == self.person || Some(t) == ty("ORG") || Some(t) == ty("NORP");
             spans::datelines(text, toks, &mut raw, gpe, retypable, region);
         }
-        // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says.
-        raw.retain(|s| !(name_like(s.ty) && features::is_interjection(&text[s.start..s.end].to_lowercase())));
+        // "Mm." and "Uh-huh." of transcripts are not names, whatever their capital letter says;
+        // nor is the "CI" of "95% CI" (a confidence interval, not Côte d'Ivoire).
+        raw.retain(|s| {
+            let name = &text[s.start..s.end];
+            !(name_like(s.ty) && (features::is_interjection(&name.to_lowercase()) || (name == "CI" && s.first_tok > 0 && toks[s.first_tok - 1].text(text) == "%")))
+        });
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {

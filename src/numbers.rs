@@ -918,7 +918,10 @@ fn digit_fraction(t: &[Token], i: usize) -> Option<(f64, usize)> {
         return None;
     };
     let date_like = t.get(i + 3).is_some_and(|x| x.is_sym('/'));
-    (slash.is_sym('/') && !la.contains('.') && !lb.contains('.') && *b != 0.0 && !date_like)
+    // A fraction is proper or has a small denominator ("3/4", "7/4"); "145/90" (a blood
+    // pressure) and "50/50" (a split) are two numbers, not their quotient.
+    let fraction = a < b || *b <= 16.0;
+    (slash.is_sym('/') && !la.contains('.') && !lb.contains('.') && *b != 0.0 && !date_like && fraction)
         .then_some((a / b, i + 3))
 }
 
@@ -1724,6 +1727,10 @@ fn parse_tokens(t: &[Token], hint: Option<NumberKind>) -> Option<NumberValue> {
         }
     }
     let lo = amount(t, i, &ctx)?;
+    // "145/90": digits, a slash and digits that make no fraction are two numbers with no one value.
+    if t.get(lo.end).is_some_and(|x| x.is_sym('/')) && t.get(lo.end + 1).is_some_and(|x| matches!(x.tok, Tok::Num(..))) {
+        return None;
+    }
     if let Some(j) = range_sep(t, lo.end, between) {
         if let Some(hi) = amount(t, j, &ctx) {
             return range(lo, hi, hint);
@@ -1974,6 +1981,7 @@ mod tests {
             c("two and a half million", Cardinal, 2.5e6),
             c("1/5", Cardinal, 0.2),
             c("3/4", Cardinal, 0.75),
+            c("7/4", Cardinal, 1.75),
             c("2 1/2", Cardinal, 2.5),
             c("½", Cardinal, 0.5),
             c("2½", Cardinal, 2.5),
@@ -2105,6 +2113,10 @@ mod tests {
     fn short_measures_keep_to_their_forms() {
         // A lower-case "c" is cents, a spaced capital no scale; the smaller unit must be smaller.
         assert_eq!(parse_value("50c", None).map(|v| v.unit), Some(None));
+        // Two numbers across a slash that make no fraction: a blood pressure, a split.
+        for t in ["145/90", "130/80 mmHg", "50/50"] {
+            assert!(parse_value(t, None).is_none(), "{t}");
+        }
         assert!(parse_value("30 C", None).is_none_or(|v| v.unit.as_deref() != Some("°C")));
         assert!(parse_value("5ft 14in", None).is_none_or(|v| v.unit.as_deref() == Some("ft")));
         assert!(parse_value("1234567C", None).is_none_or(|v| v.unit.is_none()));
@@ -2298,8 +2310,9 @@ mod tests {
         ] {
             let got = parse_value(text, None);
             let ok = match text {
-                // "dozen dozen" is read as 12 (the second "dozen" is trailing junk); "½/0" as ½.
-                "dozen dozen" | "½/0" => got.is_some(),
+                // "dozen dozen" is read as 12 (the second "dozen" is trailing junk); "½/0", a
+                // slash and digits after a number, is two numbers with no value.
+                "dozen dozen" => got.is_some(),
                 _ => got.is_none(),
             };
             assert!(ok, "{text:?} -> {got:?}");

@@ -254,3 +254,13 @@ fn short_signs_glued_to_digits_and_network_generations() {
     // "5G" is a network, not five grams.
     assert!(!es.iter().any(|e| e.text.contains('G')), "{es:#?}");
 }
+
+#[test]
+fn numbers_across_a_slash_and_confidence_intervals() {
+    // A blood pressure is two numbers, not their quotient (it was 1.611); "95% CI" names no country.
+    let es = ents("The risk fell 23% (95% CI, 12-33%). Blood pressure fell from 145/90 to 130/80 mmHg; 3/4 of patients improved.");
+    assert!(es.iter().filter(|e| e.text.contains("/9") || e.text.contains("/8")).all(|e| e.value.is_none()), "{es:#?}");
+    assert_eq!(number(&es, "3/4").value, Some(0.75));
+    assert!(!es.iter().any(|e| e.text == "CI"), "{es:#?}");
+    assert_eq!(number(&es, "12-33%").high, Some(33.0));
+}
