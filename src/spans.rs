@@ -786,6 +786,13 @@ pub fn possessors_of_people(text: &str, toks: &[crate::tokens::Token], spans: &m
     }
 }
 
+/// The index of the span covering token `i`, by bisection; `spans` must be sorted by their first
+/// token and not overlap.
+fn covering(spans: &[RawSpan], i: usize) -> Option<usize> {
+    let k = spans.partition_point(|s| s.first_tok <= i);
+    (k > 0 && spans[k - 1].last_tok >= i).then(|| k - 1)
+}
+
 /// "in Jiangsu province": a place the word "province" follows, in lower case, takes it, as
 /// OntoNotes mostly marks it (train: 17 of 25 after a single place name; dev 10 of 11). Plural
 /// "provinces" names several and stays out ("Guizhou and Yunnan provinces").
@@ -1094,10 +1101,7 @@ pub fn towns_before_facility_nouns(text: &str, toks: &[crate::tokens::Token], sp
             spans[k].ty = place_ty;
         }
     }
-    let covered = |spans: &[RawSpan], i: usize| {
-        let k = spans.partition_point(|s| s.first_tok <= i);
-        k > 0 && spans[k - 1].last_tok >= i
-    };
+    let covered = |spans: &[RawSpan], i: usize| covering(spans, i).is_some();
     let mut added = vec![];
     for n in 1..toks.len() {
         if !FACILITY_NOUNS.contains(&tok(n)) || covered(spans, n) {
@@ -1142,10 +1146,7 @@ pub fn people_after_titles(text: &str, toks: &[crate::tokens::Token], spans: &mu
     if !spans.is_sorted_by_key(|s| s.first_tok) {
         spans.sort_by_key(|s| (s.start, s.end));
     }
-    let covered = |spans: &[RawSpan], i: usize| {
-        let k = spans.partition_point(|s| s.first_tok <= i);
-        k > 0 && spans[k - 1].last_tok >= i
-    };
+    let covered = |spans: &[RawSpan], i: usize| covering(spans, i).is_some();
     let mut added = vec![];
     let mut i = 0;
     while i < toks.len() {
@@ -1182,12 +1183,8 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
     if !spans.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)) {
         spans.sort_by_key(|s| (s.start, s.end));
     }
-    // The span covering token `i` (spans are sorted and do not overlap), found by bisection: no
-    // per-token table, as the candidates are few.
-    let owner = |spans: &[RawSpan], i: usize| {
-        let k = spans.partition_point(|s| s.first_tok <= i);
-        (k > 0 && spans[k - 1].last_tok >= i).then(|| k - 1)
-    };
+    // The span covering token `i`, by bisection: no per-token table, as the candidates are few.
+    let owner = covering;
     // "towns like Clacton", "cities such as Leeds", "countries including Chad".
     let places_named_next = |i: usize| {
         (matches!(tok(i - 1), "like" | "including") && i >= 2 && PLACE_NOUNS.contains(&tok(i - 2).to_lowercase().as_str()))
@@ -1561,12 +1558,8 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     if !spans.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)) {
         spans.sort_by_key(|s| (s.start, s.end));
     }
-    // Spans are sorted and do not overlap: the one covering a token is found by bisection, so a
-    // text of many dateline-like lines stays linear.
-    let covering = |spans: &[RawSpan], i: usize| {
-        let k = spans.partition_point(|s| s.first_tok <= i);
-        (k > 0 && spans[k - 1].last_tok >= i).then(|| k - 1)
-    };
+    // The span covering a token is found by bisection ([`covering`]), so a text of many
+    // dateline-like lines stays linear.
     let mut towns: Vec<(usize, usize)> = vec![];
     for i in 0..toks.len() {
         if !(i == 0 || toks[i].after_newline) {
