@@ -905,6 +905,7 @@ impl Annotator {
         if let Some(p) = self.person {
             let is_place = |t: usize| matches!(types[t].as_str(), "GPE" | "LOC" | "FAC");
             spans::kin_are_people(text, toks, &mut raw, p, is_place);
+            spans::initialled_people(text, toks, &mut raw, p, name_like);
         }
         if let (Some(p), Some(org)) = (self.person, ty("ORG")) {
             spans::companies_by_context(text, toks, &mut raw, p, org);

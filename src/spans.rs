@@ -1456,6 +1456,22 @@ pub fn kin_are_people(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
     }
 }
 
+/// "identified as Nahel M.": a name of one capitalised word and one initial (a letter and a
+/// full stop), as the press writes a minor or a suspect, is a person, whatever other name type
+/// (`is_name`) the tagger gave it (an organisation there, 0.77). Not "U." (a university), nor
+/// before another capitalised word. Rare in the corpora (on CoNLL train both such names are
+/// people, "Jerzy L."; on OntoNotes train one is "Prestige U.").
+pub fn initialled_people(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person_ty: usize, is_name: impl Fn(usize) -> bool) {
+    for s in spans.iter_mut().filter(|s| s.ty != person_ty && is_name(s.ty) && s.last_tok == s.first_tok + 1) {
+        let (w, i) = (toks[s.first_tok].text(text), toks[s.last_tok].text(text));
+        let initial = i.len() == 2 && i.as_bytes()[0].is_ascii_uppercase() && i.ends_with('.') && i != "U.";
+        let word = crate::tokens::is_capitalised_word(w) && w.chars().skip(1).all(char::is_lowercase) && w.chars().count() > 1;
+        if initial && word && toks[s.first_tok].end < toks[s.last_tok].start && !toks.get(s.last_tok + 1).is_some_and(|t| crate::tokens::is_capitalised_word(t.text(text))) {
+            s.ty = person_ty;
+        }
+    }
+}
+
 /// "Trump said …": an untagged capitalised word that starts a sentence, right before a verb of
 /// saying or meeting, is a person when `is_name_word` knows it as a first name or surname (the
 /// start of a sentence hides whether a word is a name; on OntoNotes train such first words
@@ -3088,6 +3104,18 @@ mod tests {
         // Not after a lower-case title or another word; not a place the lists do not know.
         assert_eq!(run("the president Delhi", &[("Delhi", 0)]), vec![s("Delhi", 0)]);
         assert_eq!(run("Ruritania Chief Minister Ann", &[("Ann", 1)]), vec![s("Ann", 1)]);
+    }
+
+    #[test]
+    fn a_name_and_an_initial_are_a_person() {
+        // Type 0: a place, 1: a person, 2: an organisation.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| initialled_people(text, toks, raw, 1, |_| true)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("identified as Nahel M., 17", &[("Nahel M.", 2)]), vec![s("Nahel M.", 1)]);
+        // Not a university, not two initials, not before another capitalised word.
+        assert_eq!(run("a ticket to Prestige U. in 1990", &[("Prestige U.", 2)]), vec![s("Prestige U.", 2)]);
+        assert_eq!(run("moved to Washington D.C. then", &[("Washington D.C.", 0)]), vec![s("Washington D.C.", 0)]);
+        assert_eq!(run("Nahel M. Smith", &[("Nahel M.", 2)]), vec![s("Nahel M.", 2)]);
     }
 
     #[test]

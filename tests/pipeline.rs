@@ -555,3 +555,10 @@ fn a_title_alone_is_nobody() {
     assert_eq!(people_in(&a, "Congratulations, Mr. Secretary and Mr. Congressman."), Vec::<String>::new());
     assert_eq!(people_in(&a, "John Major said on Friday. Major added that he would stay."), ["John Major", "Major"]);
 }
+
+#[test]
+fn a_name_with_an_initial_is_a_person() {
+    // The tagger read "Nahel M." as an organisation (0.77).
+    let a = ann();
+    assert_eq!(people_in(&a, "The teenager, identified as Nahel M., was 17."), ["Nahel M."]);
+}
