@@ -562,3 +562,10 @@ fn a_name_with_an_initial_is_a_person() {
     let a = ann();
     assert_eq!(people_in(&a, "The teenager, identified as Nahel M., was 17."), ["Nahel M."]);
 }
+
+#[test]
+fn a_surname_paired_with_a_person_is_a_person() {
+    // "Macron" alone was an organisation at 0.52.
+    let a = ann();
+    assert_eq!(people_in(&a, "Biden and Macron meet in Paris as Ukraine aid stalls."), ["Biden", "Macron"]);
+}
