@@ -923,6 +923,9 @@ impl Annotator {
             let name = &text[s.start..s.end];
             !(name_like(s.ty) && (features::is_interjection(&name.to_lowercase()) || (name == "CI" && s.first_tok > 0 && toks[s.first_tok - 1].text(text) == "%")))
         });
+        if let Some(org) = types.iter().position(|t| t == "ORG") {
+            spans::stock_indices(text, toks, &mut raw, org, self.person);
+        }
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {

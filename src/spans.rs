@@ -1899,6 +1899,35 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
     *spans = out;
 }
 
+/// Stock indices named by a word and a number ("the FTSE 100", "the Russell 2000"): the pair is
+/// one organisation (`org_ty`, a type not shown), and no span of another type overlaps it (the
+/// tagger read "FTSE 100" as a facility, "Russell" as a person and "2000" as a year). Not after
+/// a person's first name ("Kurt Russell 2004").
+pub fn stock_indices(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, org_ty: usize, person_ty: Option<usize>) {
+    let tok = |i: usize| toks[i].text(text);
+    let mut found: Vec<(usize, usize)> = vec![];
+    for i in 0..toks.len().saturating_sub(1) {
+        if !STOCK_INDICES.contains(&tok(i)) || !tok(i + 1).bytes().all(|b| b.is_ascii_digit()) || !(2..=4).contains(&tok(i + 1).len()) {
+            continue;
+        }
+        if spans.iter().any(|s| Some(s.ty) == person_ty && s.first_tok < i && s.last_tok >= i) {
+            continue;
+        }
+        let first = if i > 0 && matches!(tok(i - 1), "Euro" | "EURO") { i - 1 } else { i };
+        found.push((first, i + 1));
+    }
+    if found.is_empty() {
+        return;
+    }
+    spans.retain(|s| !found.iter().any(|&(a, b)| s.first_tok <= b && s.last_tok >= a));
+    for (a, b) in found {
+        spans.push(RawSpan { start: toks[a].start, end: toks[b].end, ty: org_ty, score: 1.0, first_tok: a, last_tok: b });
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+}
+
+const STOCK_INDICES: &[&str] = &["S&P", "FTSE", "Nikkei", "Russell", "Stoxx", "STOXX", "DAX", "CAC", "ASX", "Nifty", "NIFTY", "Topix", "TOPIX", "KOSPI", "Kospi", "IBEX", "Ibex", "AEX", "SMI", "MSCI"];
+
 /// Capitalised words whose number names a thing rather than counting ("Interstate 95", "Flight 370").
 const NAMED_BY_NUMBER: &[&str] = &[
     "Interstate", "Highway", "Route", "Flight", "Gate", "Terminal", "Platform", "Room", "Channel", "Apollo", "Boeing", "Airbus",
@@ -3139,6 +3168,19 @@ mod tests {
         assert_eq!(run("Biden and Google meet", &[("Biden", 1, 1.0), ("Google", 2, 0.95)]), vec![s("Biden", 1), s("Google", 2)]);
         assert_eq!(run("Biden or Macron meet", &[("Biden", 1, 1.0), ("Macron", 2, 0.52)]), vec![s("Biden", 1), s("Macron", 2)]);
         assert_eq!(run("Biden and Vogue Magazine", &[("Biden", 1, 1.0), ("Vogue", 2, 0.52)]), vec![s("Biden", 1), s("Vogue", 2)]);
+    }
+
+    #[test]
+    fn a_stock_index_is_one_organisation() {
+        // Type 0: a place, 1: a person, 2: an organisation, 3: a date.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| stock_indices(text, toks, raw, 2, Some(1))));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("the FTSE 100 closed", &[("FTSE 100", 0)]), vec![s("FTSE 100", 2)]);
+        assert_eq!(run("the Russell 2000 gained", &[("Russell", 1), ("2000", 3)]), vec![s("Russell 2000", 2)]);
+        assert_eq!(run("the Euro Stoxx 50 fell", &[]), vec![s("Euro Stoxx 50", 2)]);
+        // Not after a first name, not without its number.
+        assert_eq!(run("Kurt Russell 2004", &[("Kurt Russell", 1), ("2004", 3)]), vec![s("Kurt Russell", 1), s("2004", 3)]);
+        assert_eq!(run("the FTSE fell", &[("FTSE", 2)]), vec![s("FTSE", 2)]);
     }
 
     #[test]

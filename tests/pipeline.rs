@@ -569,3 +569,14 @@ fn a_surname_paired_with_a_person_is_a_person() {
     let a = ann();
     assert_eq!(people_in(&a, "Biden and Macron meet in Paris as Ukraine aid stalls."), ["Biden", "Macron"]);
 }
+
+#[test]
+fn a_stock_index_is_no_name_and_its_number_no_number() {
+    let text = "The FTSE 100 closed up 0.6 per cent at 8,871 points, while the Russell 2000 gained 3% and the Euro Stoxx 50 fell.";
+    let ents = ann().annotate(text, &Options::default());
+    let found: Vec<&str> = ents.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(found, ["0.6 per cent", "8,871", "3%"], "{ents:#?}");
+    // A person's name before a year is no index.
+    let ents = ann().annotate("Kurt Russell 2004 interview.", &Options::default());
+    assert_eq!(find(&ents, "Kurt Russell").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+}
