@@ -2410,6 +2410,14 @@ fn join_compound_measures(text: &str, toks: &[crate::tokens::Token], spans: &mut
 /// next word not a counted noun: "won 5-10 seats" is a range) or before a noun that a score
 /// qualifies ("a 3-1 win").
 pub fn is_score(text: &str, start: usize, end: usize) -> bool {
+    is_score_within(text, start, end, MAX_SCORE_SERIES)
+}
+
+/// The scores of a series after the first that [`is_score`] knows ("won 6-3, 6-4, 6-2", "7-6
+/// (7-3), 7-6 (7-2)") are scores too: each after a comma or bracket right after a score.
+const MAX_SCORE_SERIES: usize = 8;
+
+fn is_score_within(text: &str, start: usize, end: usize, depth: usize) -> bool {
     let span = &text[start..end];
     let Some(dash) = span.find(['-', '–', '—']) else { return false };
     let (a, b) = (&span[..dash], &span[dash..].trim_start_matches(['-', '–', '—']));
@@ -2423,7 +2431,7 @@ pub fn is_score(text: &str, start: usize, end: usize) -> bool {
     let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
     // Punctuation or the end right after the numbers: nothing is counted.
     let ends = rest.trim_start().chars().next().is_none_or(|c| !c.is_alphanumeric());
-    if SCORE_NOUNS.contains(&next.as_str()) {
+    if SCORE_NOUNS.contains(&next.as_str()) || follows_score(text, start, depth) {
         return true;
     }
     // Within three words, or five where the words after the verb name a team ("beat the Boston
@@ -2432,6 +2440,25 @@ pub fn is_score(text: &str, start: usize, end: usize) -> bool {
     let team = |k: usize| raw_before[raw_before.len() - k..].iter().all(|w| *w == "the" || w.starts_with(char::is_uppercase));
     let verb = before.iter().rev().take(5).enumerate().any(|(k, w)| SCORE_VERBS.contains(&w.as_str()) && (k < 3 || team(k)));
     verb && (ends || SCORE_FOLLOWERS.contains(&next.as_str()))
+}
+
+/// Whether a score ends right before `start`, across a comma or an opening bracket (and the
+/// closing bracket of a tiebreak before it), looking back through at most `depth` scores.
+fn follows_score(text: &str, start: usize, depth: usize) -> bool {
+    if depth == 0 {
+        return false;
+    }
+    let head = text[..start].trim_end();
+    let Some(head) = head.strip_suffix(',').or_else(|| head.strip_suffix('(')) else { return false };
+    let head = head.trim_end();
+    let head = head.strip_suffix(')').unwrap_or(head);
+    let from = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '–' | '—'))).map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
+    let prev = &head[from..];
+    let small = |d: &str| (1..=3).contains(&d.len()) && d.bytes().all(|c| c.is_ascii_digit());
+    match prev.find(['-', '–', '—']) {
+        Some(dash) if small(&prev[..dash]) && small(prev[dash..].trim_start_matches(['-', '–', '—'])) => is_score_within(text, from, head.len(), depth - 1),
+        _ => false,
+    }
 }
 
 const SCORE_VERBS: &[&str] = &[

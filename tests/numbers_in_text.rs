@@ -100,6 +100,15 @@ fn sports_scores_and_vote_tallies_are_one_number_without_a_value() {
         let e = number(&es, s);
         assert_eq!((e.kind.as_str(), e.value), ("result", None), "{e:#?}");
     }
+    // The sets of a tennis match after the first, tiebreaks in brackets included ("6-2" was
+    // the cardinal 6).
+    let es = ents("Jannik Sinner won 6-3, 6-4, 6-2 against Daniil Medvedev. Novak Djokovic beat Carlos Alcaraz 7-6 (7-3), 7-6 (7-2) in the final.");
+    let results: Vec<&str> = es.iter().filter(|e| e.kind == "result").map(|e| e.text.as_str()).collect();
+    assert_eq!(results, ["6-3", "6-4", "6-2", "7-6", "7-3", "7-6", "7-2"], "{es:#?}");
+    assert!(es.iter().all(|e| e.label != Label::Number || e.kind == "result"), "{es:#?}");
+    // A series of ranges with no score before it stays ranges.
+    let es = ents("Pages 10-12, 14-15 list them.");
+    assert!(!es.iter().any(|e| e.kind == "result"), "{es:#?}");
     // A range after a verb of winning is still a range.
     let es = ents("The party won 5-10 seats.");
     let r = number(&es, "5-10");
