@@ -923,6 +923,10 @@ impl Annotator {
             let name = &text[s.start..s.end];
             !(name_like(s.ty) && (features::is_interjection(&name.to_lowercase()) || (name == "CI" && s.first_tok > 0 && toks[s.first_tok - 1].text(text) == "%")))
         });
+        // Dev and train unchanged (the tagger finds every such name there).
+        if let Some(loc) = types.iter().position(|t| t == "LOC") {
+            spans::landforms(text, toks, &mut raw, loc);
+        }
         if let Some(org) = types.iter().position(|t| t == "ORG") {
             spans::stock_indices(text, toks, &mut raw, org, self.person);
         }

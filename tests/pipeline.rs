@@ -580,3 +580,11 @@ fn a_stock_index_is_no_name_and_its_number_no_number() {
     let ents = ann().annotate("Kurt Russell 2004 interview.", &Options::default());
     assert_eq!(find(&ents, "Kurt Russell").map(|e| e.label), Some(Label::Person), "{ents:#?}");
 }
+
+#[test]
+fn an_unknown_crater_is_a_place() {
+    // The tagger left "Jezero Crater" untagged.
+    let ents = ann().annotate("NASA's Perseverance rover, which landed in Jezero Crater in February 2021, has collected 25 rock samples.", &Options::default());
+    let e = find(&ents, "Jezero Crater").unwrap_or_else(|| panic!("{ents:#?}"));
+    assert_eq!((e.label, e.kind.as_str()), (Label::Place, "location"));
+}
