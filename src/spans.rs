@@ -1937,12 +1937,18 @@ const LANDFORMS: &[&str] = &["Crater", "River", "Lake", "Mountains", "Valley", "
 /// a person's first name ("Kurt Russell 2004").
 pub fn stock_indices(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, org_ty: usize, person_ty: Option<usize>) {
     let tok = |i: usize| toks[i].text(text);
+    let index_at = |i: usize| STOCK_INDICES.contains(&tok(i)) && tok(i + 1).bytes().all(|b| b.is_ascii_digit()) && (2..=4).contains(&tok(i + 1).len());
+    if !(0..toks.len().saturating_sub(1)).any(index_at) {
+        return;
+    }
+    // Per token: inside a person's name after its first word (0 none, 1 such, 2 taken by an index).
+    let mut mark = vec![0u8; toks.len()];
+    for s in spans.iter().filter(|s| Some(s.ty) == person_ty) {
+        mark[s.first_tok + 1..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|m| *m = 1);
+    }
     let mut found: Vec<(usize, usize)> = vec![];
-    for i in 0..toks.len().saturating_sub(1) {
-        if !STOCK_INDICES.contains(&tok(i)) || !tok(i + 1).bytes().all(|b| b.is_ascii_digit()) || !(2..=4).contains(&tok(i + 1).len()) {
-            continue;
-        }
-        if spans.iter().any(|s| Some(s.ty) == person_ty && s.first_tok < i && s.last_tok >= i) {
+    for i in 0..toks.len() - 1 {
+        if !index_at(i) || mark[i] == 1 {
             continue;
         }
         let first = if i > 0 && matches!(tok(i - 1), "Euro" | "EURO") { i - 1 } else { i };
@@ -1951,7 +1957,10 @@ pub fn stock_indices(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<
     if found.is_empty() {
         return;
     }
-    spans.retain(|s| !found.iter().any(|&(a, b)| s.first_tok <= b && s.last_tok >= a));
+    for &(a, b) in &found {
+        mark[a..=b].iter_mut().for_each(|m| *m = 2);
+    }
+    spans.retain(|s| !mark[s.first_tok..=s.last_tok.min(toks.len() - 1)].contains(&2));
     for (a, b) in found {
         spans.push(RawSpan { start: toks[a].start, end: toks[b].end, ty: org_ty, score: 1.0, first_tok: a, last_tok: b });
     }
