@@ -680,6 +680,10 @@ impl Annotator {
         // first, so that those reuse their memory instead of raising the peak.
         drop((tags, conf, base, feats, offs));
         let types = &model.types;
+        if let Some(gpe) = types.iter().position(|t| t == "GPE") {
+            let city = |name: &str| model.gazetteer.get(&gazetteer::normalise(name)) & (gazetteer::CITY_BIG | gazetteer::CITY_MID) != 0;
+            spans::saint_cities(text, toks, &mut raw, gpe, city);
+        }
         if let Some(p) = self.person {
             // Two or three capitalised words, a census first name first and a surname last; or a
             // name after a title (dev OntoNotes PERSON 0.9078 → 0.9084, train +3 people, +1 false).
@@ -1033,7 +1037,11 @@ impl Annotator {
         } else if US_STATE_ABBREVIATIONS.contains(&name) || spans::USPS_STATES.contains(&span) {
             gazetteer::REGION
         } else {
-            self.model.gazetteer.get(name)
+            // "St. Paul": the lists spell the saint out.
+            match name.strip_prefix("st. ") {
+                Some(rest) if self.model.gazetteer.get(name) == 0 => self.model.gazetteer.get(&format!("saint {rest}")),
+                _ => self.model.gazetteer.get(name),
+            }
         };
         let k = if f & gazetteer::COUNTRY != 0 {
             "country"

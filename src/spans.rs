@@ -442,6 +442,44 @@ pub fn drop_unsure_people(text: &str, toks: &[crate::tokens::Token], spans: &mut
     spans.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// "a man from St. Paul": "St." or "Saint" and the capitalised word after it that the lists know
+/// as a city of 100,000 or more with "Saint" spelt out (`city`) are that city (`gpe`), whatever
+/// the tagger made of the word (here an unsure person, "Paul" at 0.51, that the rules for
+/// unsure people would drop, or for churches make a church).
+pub fn saint_cities(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, gpe: usize, city: impl Fn(&str) -> bool) {
+    let mut found = vec![];
+    for k in 0..toks.len().saturating_sub(1) {
+        let w = toks[k + 1].text(text);
+        if matches!(toks[k].text(text), "St." | "Saint" | "ST." | "SAINT") && crate::tokens::is_capitalised_word(w) && city(&format!("Saint {w}")) {
+            found.push(k);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Per token, the city starting there (its "St.") or ending there (the word).
+    let mut at = vec![usize::MAX; toks.len()];
+    found.iter().for_each(|&k| (at[k], at[k + 1]) = (k, k));
+    // A span of the word alone or of both words becomes the city, keeping its score; a longer
+    // name keeps its span ("St. Paul Cathedral").
+    for s in spans.iter_mut() {
+        let k = at[s.first_tok];
+        if k != usize::MAX && s.last_tok == k + 1 {
+            (s.first_tok, s.start, s.ty, s.score) = (k, toks[k].start, gpe, s.score.max(0.8));
+        }
+    }
+    let mut covered = vec![false; toks.len()];
+    for s in spans.iter() {
+        covered[s.first_tok..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|c| *c = true);
+    }
+    for k in found {
+        if !covered[k] && !covered[k + 1] {
+            spans.push(RawSpan { start: toks[k].start, end: toks[k + 1].end, ty: gpe, score: 0.8, first_tok: k, last_tok: k + 1 });
+        }
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+}
+
 /// "the band at St. Mary Abbot", "the parishioners of St. Michael": a person found right after
 /// "St." or "Saint" (left out of the span) names a church or a school, not a person: the span
 /// takes the word in and becomes an organisation (`org`). On OntoNotes train no person follows
@@ -2733,6 +2771,20 @@ mod tests {
         tidy_names(text, &toks, &mut raw, |_| true, Some(0));
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(got, vec!["Harry\nSmith", "Zarif", "Paris", "London", "JOHN\nSMITH", "BIDEN CONCEDES", "Joe Biden"]);
+    }
+
+    #[test]
+    fn a_saints_name_that_is_a_city_is_the_city() {
+        // Type 0: a person, 1: a place; the lists know "Saint Paul" and "Saint Louis".
+        let city = |n: &str| n == "Saint Paul" || n == "Saint Louis";
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| saint_cities(text, toks, raw, 1, city)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("a man from St. Paul, was", &[("Paul", 0)]), vec![s("St. Paul", 1)]);
+        assert_eq!(run("flew to St. Louis today", &[]), vec![s("St. Louis", 1)]);
+        assert_eq!(run("flew to St. Louis today", &[("St. Louis", 1)]), vec![s("St. Louis", 1)]);
+        // Not another saint, not a longer name.
+        assert_eq!(run("the band at St. Mary rang", &[("Mary", 0)]), vec![s("Mary", 0)]);
+        assert_eq!(run("at St. Paul Cathedral today", &[("St. Paul Cathedral", 2)]), vec![s("St. Paul Cathedral", 2)]);
     }
 
     #[test]

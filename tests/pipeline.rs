@@ -588,3 +588,11 @@ fn an_unknown_crater_is_a_place() {
     let e = find(&ents, "Jezero Crater").unwrap_or_else(|| panic!("{ents:#?}"));
     assert_eq!((e.label, e.kind.as_str()), (Label::Place, "location"));
 }
+
+#[test]
+fn a_city_named_after_a_saint_is_a_city() {
+    // "Paul" was an unsure person (0.51), dropped as such.
+    let ents = ann().annotate("Police said the suspect, a 34-year-old man from St. Paul, was arrested.", &Options::default());
+    let e = find(&ents, "St. Paul").unwrap_or_else(|| panic!("{ents:#?}"));
+    assert_eq!((e.label, e.kind.as_str()), (Label::Place, "city"));
+}
