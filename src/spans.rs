@@ -1546,7 +1546,9 @@ pub fn speakers_at_sentence_start(text: &str, toks: &[crate::tokens::Token], sen
         }
         let w = toks[i].text(text);
         let next = toks[i + 1].text(text);
-        let verb = matches!(next, "said" | "says" | "told" | "tells" | "added" | "wrote" | "asked" | "announced" | "insisted" | "claimed" | "argued" | "warned" | "denied" | "met" | "signed" | "tweeted" | "posted" | "replied" | "admitted" | "urged");
+        let verb = matches!(next, "said" | "says" | "told" | "tells" | "added" | "wrote" | "asked" | "announced" | "insisted" | "claimed" | "argued" | "warned" | "denied" | "met" | "signed" | "tweeted" | "posted" | "replied" | "admitted" | "urged")
+            // Verbs of news headlines and leads ("Trump wins Iowa"); dev and train unchanged.
+            || (matches!(next, "wins" | "won" | "visits" | "visited" | "meets" | "vows" | "vowed" | "slams" | "slammed" | "urges" | "praised" | "praises" | "criticised" | "criticized" | "defends" | "defended" | "rejects" | "rejected" | "promised" | "promises" | "pledged" | "pledges" | "resigns" | "resigned" | "thanked" | "blamed" | "blames" | "accused" | "accuses" | "insists" | "warns" | "announces" | "admits" | "denies" | "signs"));
         if verb && crate::tokens::is_capitalised_word(w) && w.chars().skip(1).all(char::is_lowercase) && is_name_word(w) {
             added.push(RawSpan { start: toks[i].start, end: toks[i].end, ty: person_ty, score: 0.6, first_tok: i, last_tok: i });
         }
@@ -3552,6 +3554,7 @@ mod tests {
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("Trump said he would go. Later Ward met them.", &[]), vec![s("Trump", 1)]);
         assert_eq!(run("Trump met Putin there.", &[("Putin", 1)]), vec![s("Trump", 1), s("Putin", 1)]);
+        assert_eq!(run("Trump wins Iowa caucus by 30 points.", &[("Iowa", 0)]), vec![s("Trump", 1), s("Iowa", 0)]);
         // Not: another word, no verb of saying, already tagged, not at the start.
         assert_eq!(run("Reebok said it would go.", &[]), vec![]);
         assert_eq!(run("Trump cards were played.", &[]), vec![]);
