@@ -915,6 +915,7 @@ impl Annotator {
             // Dev unchanged; OntoNotes train +2 people found, CoNLL train +1 false person.
             spans::people_in_pairs(text, toks, &mut raw, p, org, 0.8);
             spans::companies_by_context(text, toks, &mut raw, p, org);
+            spans::organisations_called(text, toks, &mut raw, org, |t| matches!(types[t].as_str(), "GPE" | "LOC" | "FAC"));
         }
         if let Some(gpe) = ty("GPE") {
             let region = |s: &RawSpan| s.ty == gpe && matches!(self.place_kind(&text[s.start..s.end]).as_str(), "country" | "region");

@@ -1559,6 +1559,33 @@ pub fn speakers_at_sentence_start(text: &str, toks: &[crate::tokens::Token], sen
     }
 }
 
+/// "a private bilingual school called Little Oxford": a place span (`is_place`) right after an
+/// organisation's noun and "called" or "named" is that organisation (`org_ty`), and so is every
+/// place span of the same words in the text ("the tuition at Little Oxford"). A person there
+/// stays a person ("a student at the University named Heidi Hsueh"). On OntoNotes and CoNLL
+/// train, every capitalised name after such words is an organisation or a person.
+pub fn organisations_called(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], org_ty: usize, is_place: impl Fn(usize) -> bool) {
+    let mut names: Vec<&str> = vec![];
+    for s in spans.iter().filter(|s| is_place(s.ty) && s.first_tok >= 2) {
+        let (noun, verb) = (toks[s.first_tok - 2].text(text), toks[s.first_tok - 1].text(text));
+        if matches!(verb, "called" | "named") && ORGANISATION_NOUNS.contains(&noun) {
+            names.push(&text[s.start..s.end]);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| is_place(s.ty) && names.contains(&&text[s.start..s.end])) {
+        s.ty = org_ty;
+    }
+}
+
+const ORGANISATION_NOUNS: &[&str] = &[
+    "school", "company", "firm", "group", "organization", "organisation", "band", "agency", "bank", "charity", "foundation",
+    "party", "club", "newspaper", "magazine", "airline", "startup", "start-up", "restaurant", "institute", "network", "chain",
+    "studio", "label", "brand", "kindergarten", "academy", "team", "movement", "militia", "NGO", "nonprofit", "publisher",
+];
+
 /// "stake in Hammond", "Justin 's customers", "Aspen officials": a name the tagger took for a
 /// person whose mentions stand in at least [`COMPANY_CUES`] places where companies stand is a
 /// company (`org_ty`): every mention of that string. Not when the text also gives it a title
@@ -3304,6 +3331,18 @@ mod tests {
         assert_eq!(run("with Ann Lake today", &[("Ann Lake", 1)]), vec![s("Ann Lake", 1)]);
         assert_eq!(run("the James River Corp. said", &[]), vec![]);
         assert_eq!(run("by the river", &[]), vec![]);
+    }
+
+    #[test]
+    fn a_place_that_a_school_is_called_is_the_school() {
+        // Type 0: a place, 1: a person, 2: an organisation.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| organisations_called(text, toks, raw, 2, |t| t == 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        let text = "a private school called Little Oxford in Dongguan. The tuition at Little Oxford rose.";
+        assert_eq!(run(text, &[("Little Oxford", 0), ("Dongguan", 0), ("Little Oxford", 0)]), vec![s("Little Oxford", 2), s("Dongguan", 0), s("Little Oxford", 2)]);
+        // A person stays; a town called so stays a place.
+        assert_eq!(run("a university named Heidi Hsueh", &[("Heidi Hsueh", 1)]), vec![s("Heidi Hsueh", 1)]);
+        assert_eq!(run("a town called Malice", &[("Malice", 0)]), vec![s("Malice", 0)]);
     }
 
     #[test]

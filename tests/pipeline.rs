@@ -596,3 +596,11 @@ fn a_city_named_after_a_saint_is_a_city() {
     let e = find(&ents, "St. Paul").unwrap_or_else(|| panic!("{ents:#?}"));
     assert_eq!((e.label, e.kind.as_str()), (Label::Place, "city"));
 }
+
+#[test]
+fn a_school_called_like_a_place_is_no_place() {
+    let text = "In 1998 she set up a private bilingual school called Little Oxford in Dongguan. The tuition at Little Oxford still costs RMB 38,000.";
+    let ents = ann().annotate(text, &Options::default());
+    assert!(!ents.iter().any(|e| e.text.contains("Oxford")), "{ents:#?}");
+    assert_eq!(find(&ents, "Dongguan").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
