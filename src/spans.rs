@@ -1473,7 +1473,7 @@ const KIN_NOUNS: &[&str] = &[
 /// capitalised words after such nouns start a person; "sister" and "partner" are not here
 /// ("sister Lebanon", "its Japanese partner, Kobe Steel").
 pub fn kin_are_people(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person_ty: usize, is_place: impl Fn(usize) -> bool) {
-    let mut names: Vec<&str> = vec![];
+    let mut names: std::collections::HashSet<&str> = Default::default();
     for s in spans.iter().filter(|s| is_place(s.ty)) {
         let mut k = s.first_tok;
         if k > 0 && toks[k - 1].text(text) == "," {
@@ -1483,13 +1483,13 @@ pub fn kin_are_people(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
             continue;
         }
         if (s.first_tok..=s.last_tok).all(|i| crate::tokens::is_capitalised_word(toks[i].text(text)) && toks[i].text(text).chars().any(char::is_lowercase)) {
-            names.push(&text[s.start..s.end]);
+            names.insert(&text[s.start..s.end]);
         }
     }
     if names.is_empty() {
         return;
     }
-    for s in spans.iter_mut().filter(|s| is_place(s.ty) && names.contains(&&text[s.start..s.end])) {
+    for s in spans.iter_mut().filter(|s| is_place(s.ty) && names.contains(&text[s.start..s.end])) {
         s.ty = person_ty;
     }
 }
@@ -1565,17 +1565,17 @@ pub fn speakers_at_sentence_start(text: &str, toks: &[crate::tokens::Token], sen
 /// stays a person ("a student at the University named Heidi Hsueh"). On OntoNotes and CoNLL
 /// train, every capitalised name after such words is an organisation or a person.
 pub fn organisations_called(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], org_ty: usize, is_place: impl Fn(usize) -> bool) {
-    let mut names: Vec<&str> = vec![];
+    let mut names: std::collections::HashSet<&str> = Default::default();
     for s in spans.iter().filter(|s| is_place(s.ty) && s.first_tok >= 2) {
         let (noun, verb) = (toks[s.first_tok - 2].text(text), toks[s.first_tok - 1].text(text));
         if matches!(verb, "called" | "named") && ORGANISATION_NOUNS.contains(&noun) {
-            names.push(&text[s.start..s.end]);
+            names.insert(&text[s.start..s.end]);
         }
     }
     if names.is_empty() {
         return;
     }
-    for s in spans.iter_mut().filter(|s| is_place(s.ty) && names.contains(&&text[s.start..s.end])) {
+    for s in spans.iter_mut().filter(|s| is_place(s.ty) && names.contains(&text[s.start..s.end])) {
         s.ty = org_ty;
     }
 }
