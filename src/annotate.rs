@@ -939,6 +939,9 @@ impl Annotator {
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);
+            if let Some(ordinal) = types.iter().position(|t| t == "ORDINAL") {
+                spans::bare_ordinals(text, toks, &mut raw, date, ordinal);
+            }
         }
         if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
             spans::join_spelled_numbers(text, toks, &mut raw, is_number, cardinal);

@@ -2036,6 +2036,27 @@ pub fn stock_indices(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<
 
 const STOCK_INDICES: &[&str] = &["S&P", "FTSE", "Nikkei", "Russell", "Stoxx", "STOXX", "DAX", "CAC", "ASX", "Nifty", "NIFTY", "Topix", "TOPIX", "KOSPI", "Kospi", "IBEX", "Ibex", "AEX", "SMI", "MSCI"];
 
+/// "He came 21st": a DATE span that is only an ordinal in digits, with no "the" or "on" before
+/// it and no month before or after it nor "of" after it, is an ORDINAL (`ordinal_ty`): on
+/// OntoNotes train all 44 such ordinals outside longer spans are ordinals, none a date.
+pub fn bare_ordinals(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], date_ty: usize, ordinal_ty: usize) {
+    let tok = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let month = |w: &str| crate::numbers::word_class(w.trim_end_matches('.').to_lowercase().as_str()) == Some("month");
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.first_tok == s.last_tok) {
+        let (i, w) = (s.first_tok, tok(s.first_tok));
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+            continue;
+        }
+        let before = if i > 0 { tok(i - 1) } else { "" };
+        if matches!(before, "the" | "The" | "on" | "On") || month(before) || month(tok(i + 1)) || tok(i + 1) == "of" {
+            continue;
+        }
+        s.ty = ordinal_ty;
+    }
+}
+
 /// Capitalised words whose number names a thing rather than counting ("Interstate 95", "Flight 370").
 const NAMED_BY_NUMBER: &[&str] = &[
     "Interstate", "Highway", "Route", "Flight", "Gate", "Terminal", "Platform", "Room", "Channel", "Apollo", "Boeing", "Airbus",
@@ -3343,6 +3364,19 @@ mod tests {
         // A person stays; a town called so stays a place.
         assert_eq!(run("a university named Heidi Hsueh", &[("Heidi Hsueh", 1)]), vec![s("Heidi Hsueh", 1)]);
         assert_eq!(run("a town called Malice", &[("Malice", 0)]), vec![s("Malice", 0)]);
+    }
+
+    #[test]
+    fn a_bare_ordinal_in_digits_is_no_date() {
+        // Type 0: a date, 1: an ordinal.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| bare_ordinals(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("He came 21st.", &[("21st", 0)]), vec![s("21st", 1)]);
+        assert_eq!(run("his 50th birthday", &[("50th", 0)]), vec![s("50th", 1)]);
+        // A day of a month stays a date.
+        for (text, day) in [("on the 21st.", "21st"), ("on 3rd March", "3rd"), ("May 3rd was", "3rd"), ("the 4th of July", "4th"), ("arrived on 21st", "21st")] {
+            assert_eq!(run(text, &[(day, 0)]), vec![s(day, 0)], "{text}");
+        }
     }
 
     #[test]

@@ -273,3 +273,11 @@ fn numbers_across_a_slash_and_confidence_intervals() {
     assert!(!es.iter().any(|e| e.text == "CI"), "{es:#?}");
     assert_eq!(number(&es, "12-33%").high, Some(33.0));
 }
+
+#[test]
+fn a_bare_ordinal_in_digits_is_an_ordinal() {
+    // "21st" was a date (0.52).
+    let es = ents("He came 21st in the race.");
+    let e = number(&es, "21st");
+    assert_eq!((e.kind.as_str(), e.value), ("ordinal", Some(21.0)), "{e:#?}");
+}
