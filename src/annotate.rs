@@ -1303,7 +1303,7 @@ fn fill_value(text: &str, e: &mut Entity) {
     }
     // "the 100m final": metres, though "5m people" is five million.
     let glued_m = e.text.ends_with('m') && e.text[..e.text.len() - 1].ends_with(|c: char| c.is_ascii_digit());
-    let hint = if glued_m && metres_by_context(text, e.end) {
+    let hint = if glued_m && (metres_by_context(text, e.end) || race_distance(text, e.start, e.end)) {
         Some(NumberKind::Quantity)
     } else if glued_m && e.kind == "quantity" && million_by_context(text, e.end) {
         // The tagger may call "5m people" a quantity; the noun after it says it is a count.
@@ -1332,6 +1332,18 @@ fn metres_by_context(text: &str, end: usize) -> bool {
     ];
     let next = text[end..].trim_start().split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
     AFTER.contains(&next.to_lowercase().as_str())
+}
+
+/// "She finished 3rd in the 100m.": a race's distance glued to "m" after "the", before the end
+/// of a clause or "in", "at", "on" ("the 100m people" and "paid the 200m it owed" stay millions).
+fn race_distance(text: &str, start: usize, end: usize) -> bool {
+    const RACES: &[&str] = &["60", "100", "110", "200", "400", "800", "1500", "1,500", "3000", "3,000", "5000", "5,000", "10000", "10,000"];
+    let before = text[..start].trim_end();
+    let the = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case("the") && !before[..before.len() - 3].ends_with(char::is_alphanumeric);
+    let rest = text[end..].trim_start();
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    the && RACES.contains(&&text[start..end - 1]) && (ends || matches!(next, "in" | "at" | "on"))
 }
 
 /// Is the word after byte `end` a noun that a number glued to "m" counts in millions ("5m

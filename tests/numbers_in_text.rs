@@ -133,6 +133,11 @@ fn short_forms_of_measures() {
     let d = number(&es, "100m");
     assert_eq!((d.value, d.unit.as_deref()), (Some(100.0), Some("m")));
     assert_eq!(number(&es, "5m").value, Some(5e6));
+    // A race's distance after "the" at a clause's end; not a sum "the 200m it owed".
+    let es = ents("She finished third in the 100m. Britain paid the 200m it owed.");
+    let d = number(&es, "100m");
+    assert_eq!((d.value, d.unit.as_deref()), (Some(100.0), Some("m")));
+    assert_eq!(number(&es, "200m").value, Some(2e8));
 }
 
 #[test]
