@@ -2013,14 +2013,10 @@ pub fn stock_indices(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<
     for s in spans.iter().filter(|s| Some(s.ty) == person_ty) {
         mark[s.first_tok + 1..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|m| *m = 1);
     }
-    let mut found: Vec<(usize, usize)> = vec![];
-    for i in 0..toks.len() - 1 {
-        if !index_at(i) || mark[i] == 1 {
-            continue;
-        }
-        let first = if i > 0 && matches!(tok(i - 1), "Euro" | "EURO") { i - 1 } else { i };
-        found.push((first, i + 1));
-    }
+    let found: Vec<(usize, usize)> = (0..toks.len() - 1)
+        .filter(|&i| index_at(i) && mark[i] != 1)
+        .map(|i| (if i > 0 && matches!(tok(i - 1), "Euro" | "EURO") { i - 1 } else { i }, i + 1))
+        .collect();
     if found.is_empty() {
         return;
     }
