@@ -1339,7 +1339,8 @@ fn metres_by_context(text: &str, end: usize) -> bool {
 fn race_distance(text: &str, start: usize, end: usize) -> bool {
     const RACES: &[&str] = &["60", "100", "110", "200", "400", "800", "1500", "1,500", "3000", "3,000", "5000", "5,000", "10000", "10,000"];
     let before = text[..start].trim_end();
-    let the = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case("the") && !before[..before.len() - 3].ends_with(char::is_alphanumeric);
+    let cut = before.len().saturating_sub(3);
+    let the = before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case("the")) && !before[..cut].ends_with(char::is_alphanumeric);
     let rest = text[end..].trim_start();
     let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
