@@ -767,6 +767,16 @@ impl Annotator {
         }
         let name_like = |t: usize| matches!(types[t].as_str(), "PERSON" | "GPE" | "LOC" | "FAC" | "ORG" | "NORP");
         spans::tidy_names(text, toks, &mut raw, name_like, self.person);
+        if let (Some(p), Some(gpe), Some(org)) = (self.person, types.iter().position(|t| t == "GPE"), types.iter().position(|t| t == "ORG")) {
+            let words = |f: usize, l: usize| gazetteer::normalise(&text[toks[f].start..toks[l].end]);
+            let place_name = |f: usize, l: usize| {
+                let w = words(f, l);
+                let w = w.strip_prefix("the ").unwrap_or(&w);
+                COUNTRY_ALIASES.contains(&w) || model.gazetteer.get(w) & gazetteer::PLACE_MASK != 0
+            };
+            let person_name = |_: usize, l: usize| model.gazetteer.get(&words(l, l)) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0;
+            spans::case_names(text, toks, &mut raw, name_like, p, gpe, org, place_name, person_name);
+        }
         if let Some(p) = self.person {
             // And the words a speaker starts with before a name ("Alright Erin, let me start with
             // you": the tagger took "Alright" along).

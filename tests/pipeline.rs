@@ -604,3 +604,12 @@ fn a_school_called_like_a_place_is_no_place() {
     assert!(!ents.iter().any(|e| e.text.contains("Oxford")), "{ents:#?}");
     assert_eq!(find(&ents, "Dongguan").map(|e| e.label), Some(Label::Place), "{ents:#?}");
 }
+
+#[test]
+fn a_case_name_is_its_two_parties() {
+    // "Trump v. United States" was one place.
+    let ents = ann().annotate("The Supreme Court ruled 6-3 in Trump v. United States that presidents have immunity.", &Options::default());
+    assert_eq!(find(&ents, "Trump").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+    assert_eq!(find(&ents, "United States").map(|e| (e.label, e.kind.as_str())), Some((Label::Place, "country")), "{ents:#?}");
+    assert!(!ents.iter().any(|e| e.text.contains("v.")), "{ents:#?}");
+}
