@@ -774,8 +774,9 @@ impl Annotator {
                 let w = w.strip_prefix("the ").unwrap_or(&w);
                 COUNTRY_ALIASES.contains(&w) || model.gazetteer.get(w) & gazetteer::PLACE_MASK != 0
             };
-            let person_name = |_: usize, l: usize| model.gazetteer.get(&words(l, l)) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0;
-            spans::case_names(text, toks, &mut raw, name_like, p, gpe, org, place_name, person_name);
+            let person_name = |l: usize| model.gazetteer.get(&words(l, l)) & (gazetteer::LAST_COMMON | gazetteer::LAST | gazetteer::FIRST_COMMON | gazetteer::FIRST) != 0;
+            let party = |f: usize, l: usize, ty: usize| if place_name(f, l) { gpe } else if person_name(l) || ty == p { p } else { org };
+            spans::case_names(text, toks, &mut raw, name_like, party);
         }
         if let Some(p) = self.person {
             // And the words a speaker starts with before a name ("Alright Erin, let me start with
