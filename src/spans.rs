@@ -121,10 +121,7 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
             }
         }
     }
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
-    }
+    let mut covered = covered_tokens(toks.len(), spans);
     let mut added = Vec::new();
     // 2. Other mentions of a confidently tagged name, written the same way, are that name too.
     // First word → one mention of each distinct (name, type): (first, last, type, best score).
@@ -468,10 +465,7 @@ pub fn saint_cities(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             (s.first_tok, s.start, s.ty, s.score) = (k, toks[k].start, gpe, s.score.max(0.8));
         }
     }
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(toks.len(), spans);
     for k in found {
         if !covered[k] && !covered[k + 1] {
             spans.push(RawSpan { start: toks[k].start, end: toks[k + 1].end, ty: gpe, score: 0.8, first_tok: k, last_tok: k + 1 });
@@ -584,6 +578,15 @@ pub fn case_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
     *spans = out;
 }
 
+/// Per token of a text of `n` tokens, whether any of `spans` covers it.
+fn covered_tokens(n: usize, spans: &[RawSpan]) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for s in spans {
+        covered[s.first_tok..=s.last_tok.min(n.saturating_sub(1))].iter_mut().for_each(|c| *c = true);
+    }
+    covered
+}
+
 /// Tidies name spans (`is_name` types): a possessive or quote the tagger took along is trimmed
 /// ("Zarif’s" → "Zarif"), and a person's name that a line break split in two ("Harry⏎Smith")
 /// becomes one span again (places on consecutive lines are more often a list than one name).
@@ -628,10 +631,7 @@ pub fn tidy_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
 pub fn town_before_region(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, is_region: impl Fn(&RawSpan) -> bool) {
     let tok = |i: usize| toks[i].text(text);
     let titlecase = |i: usize| crate::tokens::is_capitalised_word(tok(i));
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(toks.len(), spans);
     let mut added = vec![];
     for s in spans.iter() {
         let f = s.first_tok;
@@ -1030,10 +1030,7 @@ pub fn first_name_mentions(text: &str, toks: &[crate::tokens::Token], spans: &mu
     if firsts.is_empty() {
         return;
     }
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(toks.len(), spans);
     let next_is_name = |i: usize| toks.get(i + 1).is_some_and(|n| crate::tokens::is_capitalised_word(n.text(text)) || matches!(n.text(text), "-" | "‐" | "‑"));
     let locative = |i: usize| i > 0 && matches!(toks[i - 1].text(text).to_lowercase().as_str(), "in" | "to" | "from" | "at" | "near" | "of" | "into" | "across" | "through" | "outside" | "around");
     for s in spans.iter_mut() {
@@ -1996,10 +1993,7 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
 /// a noun end a place, 20 an organisation: "U.S. Coast Guard").
 pub fn landforms(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, loc_ty: usize) {
     let tok = |i: usize| toks[i].text(text);
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok.min(toks.len() - 1)].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(toks.len(), spans);
     let name = |i: usize| !covered[i] && crate::tokens::is_capitalised_word(tok(i)) && tok(i).chars().any(char::is_lowercase) && !matches!(tok(i), "The" | "A" | "An" | "In" | "On" | "At" | "From" | "To" | "Of");
     let mut added = vec![];
     for i in 1..toks.len() {
@@ -2352,10 +2346,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     // "Rp 5,000" a place) gives way to the amount, which takes it below.
     let amounts_at: std::collections::HashSet<usize, crate::hash::FnvBuild> = spans.iter().filter(|s| is_number(s.ty)).map(|s| s.first_tok).collect();
     spans.retain(|s| is_number(s.ty) || s.first_tok != s.last_tok || !amounts_at.contains(&(s.last_tok + 1)) || !currency_before(s.last_tok + 1));
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
-    }
+    let mut covered = covered_tokens(toks.len(), spans);
     let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit() || VULGAR_FRACTIONS.contains(&c));
     // A currency sign glued to the next amount opens that one ("$4.5bn $4.5bn").
     let opens_next = |k: usize| class(k) == Some("currency") && k + 1 < toks.len() && toks[k].end == toks[k + 1].start && is_amount_start(k + 1);
@@ -2491,10 +2482,7 @@ pub fn join_spelled_numbers(text: &str, toks: &[crate::tokens::Token], spans: &m
         joined.push(s);
     }
     *spans = joined;
-    let mut covered = vec![false; toks.len()];
-    for s in spans.iter() {
-        covered[s.first_tok..=s.last_tok].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(toks.len(), spans);
     let spelled = |i: usize| !covered[i] && crate::numbers::word_class(&lower(i)) == Some("numword");
     let mut added = vec![];
     let mut i = 0;
