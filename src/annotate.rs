@@ -782,6 +782,7 @@ impl Annotator {
             // And the words a speaker starts with before a name ("Alright Erin, let me start with
             // you": the tagger took "Alright" along).
             spans::strip_titles(text, toks, &mut raw, p, |w| PERSON_TITLES.contains(&w) || LEADING_DISCOURSE.contains(&w) || features::is_interjection(w));
+            spans::titles_before_people(text, toks, &mut raw, p, name_like, |w| PERSON_TITLES.contains(&w));
             // A title alone is nobody's name ("Congratulations, Mr. Secretary and Mr. Congressman":
             // "Congressman" was a person at 0.69). On OntoNotes and CoNLL train, none of the 4,000
             // capitalised words of `SOLO_TITLES` is a one-word person.

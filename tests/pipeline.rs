@@ -613,3 +613,23 @@ fn a_case_name_is_its_two_parties() {
     assert_eq!(find(&ents, "United States").map(|e| (e.label, e.kind.as_str())), Some((Label::Place, "country")), "{ents:#?}");
     assert!(!ents.iter().any(|e| e.text.contains("v.")), "{ents:#?}");
 }
+
+#[test]
+fn gaza_towns_and_a_dateline_without_a_region() {
+    // "GAZA" alone was the place, "Jabalia" (not in the lists) untagged, "Khan Younis" a person.
+    let text = "GAZA CITY — Israeli airstrikes killed at least 32 Palestinians overnight. Rescuers were still searching the rubble in Beit Lahia and Jabalia. The army said it had struck militants operating from a school near Khan Younis.";
+    let ents = ann().annotate(text, &Options::default());
+    for name in ["GAZA CITY", "Beit Lahia", "Jabalia", "Khan Younis"] {
+        assert_eq!(find(&ents, name).map(|e| e.label), Some(Label::Place), "{name}: {ents:#?}");
+    }
+}
+
+#[test]
+fn a_sheriffs_title_is_not_part_of_the_county() {
+    // Starting a line, "Humboldt County Sheriff" was one place.
+    let text = "A tsunami warning was lifted an hour later.\nHumboldt County Sheriff William Honsal said there were no reports of injuries.";
+    let ents = ann().annotate(text, &Options::default());
+    assert_eq!(find(&ents, "Humboldt County").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+    assert_eq!(find(&ents, "William Honsal").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+    assert!(!ents.iter().any(|e| e.text.contains("Sheriff")), "{ents:#?}");
+}
