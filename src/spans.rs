@@ -1671,8 +1671,10 @@ pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &m
         // "the Hang Seng index", "the Dow Jones index": a name before "index" is never its person.
         n += COMPANY_CUES * matches!(n1.as_str(), "index" | "indices" | "indexes") as usize;
         n += (matches!(n1.as_str(), "'s" | "’s")
-            && matches!(n2.as_str(), "customers" | "employees" | "shares" | "stock" | "fleet" | "board" | "shareholders" | "products" | "revenue" | "profit" | "earnings" | "subsidiary" | "plant" | "factory" | "stores" | "headquarters" | "capital" | "chairman"))
+            && matches!(n2.as_str(), "customers" | "employees" | "shares" | "stock" | "fleet" | "board" | "shareholders" | "products" | "revenue" | "profit" | "earnings" | "subsidiary" | "plant" | "factory" | "stores" | "headquarters" | "capital" | "chairman" | "ceo" | "sales"))
             as usize;
+        // "Tesla's market value fell" (Tesla a person at 0.90): no person has a market value.
+        n += COMPANY_CUES * (matches!(n1.as_str(), "'s" | "’s") && n2 == "market" && matches!(low(l + 3).as_str(), "value" | "cap" | "capitalisation" | "capitalization" | "share" | "valuation")) as usize;
         n += (n1 == "said" && (n2 == "its" || (n2 == "that" && low(l + 3) == "its"))) as usize;
         // "Shane Longman , a fictional mid-sized securities firm"
         if n1 == "," && matches!(n2.as_str(), "a" | "an" | "the") {
@@ -3692,6 +3694,11 @@ mod tests {
         assert_eq!(run_scored("Shares of Lockheed Martin rose 3.4% .", "Lockheed Martin", 0.9), vec![1]);
         assert_eq!(run_scored("the Hang Seng index fell .", "Hang Seng", 0.91), vec![2]);
         assert_eq!(run_scored("the Fox unit of Rupert Murdoch 's News Corp .", "Rupert Murdoch 's", 0.6), vec![1]);
+        // A market value is a company's, however sure the tagger was; one CEO cue alone is not.
+        assert_eq!(run("Meanwhile Tesla 's market value fell .", "Tesla"), vec![2]);
+        assert_eq!(run("Tesla 's market stall was busy .", "Tesla"), vec![1]);
+        assert_eq!(run_scored("Tesla 's CEO spoke .", "Tesla", 0.7), vec![2]);
+        assert_eq!(run("Tesla 's CEO spoke .", "Tesla"), vec![1]);
         // Two cues in one text: every mention becomes the company, the cue-less one too.
         assert_eq!(run("Fidelity raised its stake in Hammond . Later Hammond officials declined . Hammond rose .", "Hammond"), vec![2, 2, 2]);
         assert_eq!(run("Shane Longman , a fictional securities firm , and Shane Longman 's capital .", "Shane Longman"), vec![2, 2]);

@@ -633,3 +633,11 @@ fn a_sheriffs_title_is_not_part_of_the_county() {
     assert_eq!(find(&ents, "William Honsal").map(|e| e.label), Some(Label::Person), "{ents:#?}");
     assert!(!ents.iter().any(|e| e.text.contains("Sheriff")), "{ents:#?}");
 }
+
+#[test]
+fn a_market_value_is_a_companys() {
+    // "Tesla" was a person (0.78).
+    let ents = ann().annotate("Meanwhile Tesla's market value fell below $1tn for the first time since November.", &Options::default());
+    assert!(!ents.iter().any(|e| e.text == "Tesla"), "{ents:#?}");
+    assert_eq!(find(&ents, "below $1tn").map(|e| e.value), Some(Some(1e12)), "{ents:#?}");
+}
