@@ -1835,7 +1835,10 @@ fn in_phone_number(text: &str, start: usize, end: usize) -> bool {
     let digits = run.bytes().filter(u8::is_ascii_digit).count();
     let groups = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
     let local = run.len() == 8 && run.as_bytes()[3] == b'-' && groups == 2 && digits == 7;
-    local || (digits >= 7 && groups >= 3 && (run.starts_with('+') || run.contains('(') || run.matches('-').count() >= 2))
+    // A national number with its trunk zero, in groups: "0800 555 111", "07700 900123" (a
+    // count in groups of digits never starts with 0).
+    let trunk = run.starts_with('0') && (9..=13).contains(&digits) && groups >= 2;
+    local || trunk || (digits >= 7 && groups >= 3 && (run.starts_with('+') || run.contains('(') || run.matches('-').count() >= 2))
 }
 
 /// "5 to 10 million dollars", "-3 to 12 percent": a bare number (`cardinal`, digits only, perhaps
@@ -2159,6 +2162,13 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
         let parts: Vec<&str> = w.split(':').collect();
         (2..=3).contains(&parts.len()) && (1..=2).contains(&parts[0].len()) && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) && parts[1..].iter().all(|p| p.len() == 2)
     };
+    // "2.15am", "10.30 p.m.": the British clock, with a dot, counts only before "am"/"pm" (else
+    // it is a decimal).
+    let dot_clock = |w: &str| {
+        w.split_once('.').is_some_and(|(h, m)| (1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) && h.parse::<u8>().is_ok_and(|h| h <= 12) && m < "60")
+    };
+    let is_ampm = |w: &str| matches!(w.to_lowercase().trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm");
+    let ampm_next = |i: usize| i + 1 < toks.len() && text[toks[i].end..toks[i + 1].start].chars().all(|c| c == ' ') && toks[i + 1].start - toks[i].end <= 1 && is_ampm(tok(i + 1));
     // Per token, as the spans were on entry: 0 free, 1 a one-token span, 2 inside a longer span.
     let mut cover = vec![0u8; toks.len()];
     for s in spans.iter() {
@@ -2190,7 +2200,7 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
     // digits alone has no spaces: "2024-03-14").
     spans.retain(|s| {
         let w = &text[s.start..s.end];
-        !(is_date(s.ty) && w.contains(' ') && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.')) && in_phone_number(text, s.start, s.end))
+        !(is_date(s.ty) && (w.contains(' ') || w.starts_with('0')) && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.')) && in_phone_number(text, s.start, s.end))
     });
     let zone = |w: &str| (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) && (w.ends_with('T') || w == "UTC" || w == "Z");
     // "0600 GMT", "2200 UTC": four digits of a 24-hour clock before a time zone (a DATE to the
@@ -2232,7 +2242,7 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
             s.ty = date_ty;
             s.first_tok -= 1;
             s.start = toks[s.first_tok].start;
-        } else if is_number(s.ty) && s.first_tok == s.last_tok && clock(tok(s.first_tok)) {
+        } else if is_number(s.ty) && s.first_tok == s.last_tok && (clock(tok(s.first_tok)) || (dot_clock(tok(s.first_tok)) && ampm_next(s.first_tok))) {
             s.ty = time_ty;
             let next = s.last_tok + 1;
             if next < toks.len() && alone(next) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
@@ -2270,8 +2280,8 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
     for i in 0..toks.len() {
         // "9:15pm" is one token.
         let w = tok(i);
-        let glued_ampm = w.len() > 2 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("am") || e.eq_ignore_ascii_case("pm")) && clock(&w[..w.len() - 2]);
-        if !free(i) || absorbed[i] || !(clock(tok(i)) || glued_ampm) {
+        let glued_ampm = w.len() > 2 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("am") || e.eq_ignore_ascii_case("pm")) && (clock(&w[..w.len() - 2]) || dot_clock(&w[..w.len() - 2]));
+        if !free(i) || absorbed[i] || !(clock(tok(i)) || glued_ampm || (dot_clock(w) && ampm_next(i))) {
             continue;
         }
         let next = i + 1;
@@ -3181,6 +3191,18 @@ mod tests {
         tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
         let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
         assert_eq!(got, vec![("9:15pm", 2), ("21:30", 2), ("7:30 am", 2), ("6:00PM", 2)]);
+        // The British clock, with a dot, only before "am"/"pm": not a decimal, nor past 12 or 59.
+        let text = "called at 2.15am, open 10.30 p.m., a 2.15 rise, 13.15pm and 9.75 am";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("2.15", 0)]);
+        tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
+        let got: Vec<(&str, usize)> = raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect();
+        assert_eq!(got, vec![("2.15am", 2), ("10.30 p.m.", 2)]);
+        let text = "a 2.15 rise at 2.15";
+        let toks = crate::tokens::tokenize(text);
+        let mut raw = spans_of(text, &toks, &[("2.15", 0)]);
+        tidy_dates_and_times(text, &toks, &mut raw, 1, |t| t == 0, 2);
+        assert_eq!(raw.iter().map(|r| (&text[r.start..r.end], r.ty)).collect::<Vec<_>>(), vec![("2.15", 0)]);
         let text = "The wedding is on the twelfth in Bonn. The twentieth? Henry the Fifth won the fifth in a row and the ninth of them.";
         let toks = crate::tokens::tokenize(text);
         let mut raw = spans_of(text, &toks, &[("twelfth", 0), ("twentieth", 0), ("Fifth", 0), ("fifth", 0), ("ninth", 0)]);

@@ -174,6 +174,17 @@ fn seasons_are_dates_and_phone_numbers_are_nothing() {
 }
 
 #[test]
+fn national_phone_numbers_and_british_clock_times_are_no_numbers() {
+    // "0800 555 111" was a date, "2.15" in "2.15am" the cardinal 2.15.
+    let es = ents("Officers were called at 2.15am. Anyone with information should call 101 or Crimestoppers on 0800 555 111 or 07700 900123. Doors open 7.45 p.m.; shares rose 2.15 percent to 3.75.");
+    for piece in ["0800 555 111", "0800", "555", "111", "07700 900123", "07700", "900123", "2.15", "7.45"] {
+        assert!(!es.iter().any(|e| e.text == piece), "{piece} in {es:#?}");
+    }
+    assert_eq!(number(&es, "2.15 percent").value, Some(2.15));
+    assert_eq!(number(&es, "3.75").value, Some(3.75));
+}
+
+#[test]
 fn days_named_by_digits_are_dates_and_24_7_is_no_number() {
     // Read as fractions these were 9 ÷ 11 = 0.82 and 24 ÷ 7 = 3.43.
     let es = ents("A crowd waited 24/7 outside. He was arrested after the 9/11 anniversary. Add 3/4 cup of flour.");
