@@ -950,6 +950,9 @@ impl Annotator {
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {
+            if let Some(money) = types.iter().position(|t| t == "MONEY") {
+                spans::money_out_of_dates(text, toks, &mut raw, date, money);
+            }
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);
             if let Some(ordinal) = types.iter().position(|t| t == "ORDINAL") {
                 spans::bare_ordinals(text, toks, &mut raw, date, ordinal);

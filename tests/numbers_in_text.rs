@@ -174,6 +174,15 @@ fn seasons_are_dates_and_phone_numbers_are_nothing() {
 }
 
 #[test]
+fn money_a_year_is_money() {
+    // "25bn a year" was a date and the pounds were lost.
+    let es = ents("Chancellor Rachel Reeves's budget raised contributions by 1.2 percentage points to 15%, raising £25bn a year.");
+    let m = number(&es, "£25bn");
+    assert_eq!((m.kind.as_str(), m.value, m.currency.as_deref()), ("money", Some(25e9), Some("GBP")));
+    assert!(!es.iter().any(|e| e.label == Label::Date), "{es:#?}");
+}
+
+#[test]
 fn national_phone_numbers_and_british_clock_times_are_no_numbers() {
     // "0800 555 111" was a date, "2.15" in "2.15am" the cardinal 2.15.
     let es = ents("Officers were called at 2.15am. Anyone with information should call 101 or Crimestoppers on 0800 555 111 or 07700 900123. Doors open 7.45 p.m.; shares rose 2.15 percent to 3.75.");
