@@ -950,6 +950,7 @@ impl Annotator {
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {
+            spans::dates_end_at_a_comma(text, toks, &mut raw, date);
             if let Some(money) = types.iter().position(|t| t == "MONEY") {
                 spans::money_out_of_dates(text, toks, &mut raw, date, money);
             }

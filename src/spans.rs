@@ -2146,6 +2146,22 @@ const CHANGE_VERBS: &[&str] = &[
     "rises", "falls", "climbs", "drops", "slips", "gains", "jumps", "declines", "increases", "decreases", "up", "down",
 ];
 
+/// "on Monday, days after …": a DATE span (`date_ty`) ends before a comma that a lower-case
+/// word follows, unless that word is a number word ("the third, sixth and eighth day"); on
+/// OntoNotes train 2 DATE spans in 10,900 go on so.
+pub fn dates_end_at_a_comma(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], date_ty: usize) {
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.last_tok >= s.first_tok + 2) {
+        let cut = (s.first_tok + 1..s.last_tok).find(|&k| {
+            let next = toks[k + 1].text(text);
+            toks[k].text(text) == "," && next.starts_with(|c: char| c.is_lowercase()) && crate::numbers::word_class(&next.to_lowercase()).is_none()
+        });
+        if let Some(k) = cut {
+            s.last_tok = k - 1;
+            s.end = toks[k - 1].end;
+        }
+    }
+}
+
 /// "raising £25bn a year": a DATE span (`date_ty`) that starts with an amount right after a
 /// currency symbol ("25bn a year", a date to the tagger, which never saw a glued scale there) is
 /// that amount of money (`money_ty`), symbol and scale word included; the rest ("a year") is
@@ -3333,6 +3349,18 @@ mod tests {
         assert_eq!(run("MEXICO CITY (AP) — Rain fell.", &[("MEXICO", 0)]), vec![s("MEXICO CITY", 0)]);
         assert_eq!(run("GAZA CITY. Strikes hit.", &[("GAZA", 0)]), vec![s("GAZA", 0)]);
         assert_eq!(run("ACME CORP — Shares fell.", &[("ACME", 2)]), vec![s("ACME", 2)]);
+    }
+
+    #[test]
+    fn a_date_ends_before_a_comma_and_a_lower_case_word() {
+        // Type 0: a date.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| dates_end_at_a_comma(text, toks, raw, 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("met on Monday, days after the war", &[("Monday, days", 0)]), vec![s("Monday", 0)]);
+        // Not: a capitalised word or a number word after the comma, a comma at the end.
+        assert_eq!(run("on Monday, May 5 it rained", &[("Monday, May 5", 0)]), vec![s("Monday, May 5", 0)]);
+        assert_eq!(run("the third, sixth and eighth day", &[("the third, sixth and eighth day", 0)]), vec![s("the third, sixth and eighth day", 0)]);
+        assert_eq!(run("May 29, 1953", &[("May 29, 1953", 0)]), vec![s("May 29, 1953", 0)]);
     }
 
     #[test]

@@ -641,3 +641,11 @@ fn a_market_value_is_a_companys() {
     assert!(!ents.iter().any(|e| e.text == "Tesla"), "{ents:#?}");
     assert_eq!(find(&ents, "below $1tn").map(|e| e.value), Some(Some(1e12)), "{ents:#?}");
 }
+
+#[test]
+fn a_weekday_before_a_comma_is_the_whole_date() {
+    // The date was "Monday, days".
+    let ents = ann().annotate("Abbas Araghchi met Mohammed bin Salman in Riyadh on Monday, days after Naim Qassem warned of a wider war.", &Options::default());
+    assert_eq!(find(&ents, "Monday").map(|e| e.label), Some(Label::Date), "{ents:#?}");
+    assert!(!ents.iter().any(|e| e.text.contains("Monday,")), "{ents:#?}");
+}
