@@ -1725,6 +1725,7 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     }
     // The span covering a token is found by bisection ([`covering`]), so a text of many
     // dateline-like lines stays linear.
+    let dash = |k: usize| k < toks.len() && matches!(tok(k), "—" | "–" | "-" | "--" | "―");
     let mut towns: Vec<(usize, usize)> = vec![];
     for i in 0..toks.len() {
         if !(i == 0 || toks[i].after_newline) {
@@ -1736,8 +1737,7 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
         }
         // With no region: "GAZA CITY —", "MEXICO CITY (AP) —". A place the tagger found on the
         // first capitals ("GAZA") is the whole name.
-        let dash_at = |k: usize| k < toks.len() && matches!(tok(k), "—" | "–" | "-" | "--" | "―");
-        if j > i + 1 && (dash_at(j) || (j + 3 < toks.len() && tok(j) == "(" && tok(j + 2) == ")" && dash_at(j + 3))) {
+        if j > i + 1 && (dash(j) || (j + 3 < toks.len() && tok(j) == "(" && tok(j + 2) == ")" && dash(j + 3))) {
             if let Some(k) = covering(spans, i).filter(|&k| spans[k].first_tok == i && spans[k].last_tok < j - 1 && spans[k].ty == place_ty) {
                 if covering(spans, j - 1).is_none() {
                     spans[k].last_tok = j - 1;
@@ -1752,7 +1752,6 @@ pub fn datelines(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
         // The region right after the comma, then a dash or "(AP)".
         let Some(r) = covering(spans, j + 1).filter(|&r| spans[r].first_tok == j + 1 && is_region(&spans[r])) else { continue };
         let after = spans[r].last_tok + 1;
-        let dash = |k: usize| k < toks.len() && matches!(tok(k), "—" | "–" | "-" | "--" | "―");
         let wire = after + 3 < toks.len() && tok(after) == "(" && tok(after + 2) == ")" && dash(after + 3);
         if dash(after) || wire {
             towns.push((i, j - 1));
@@ -2281,8 +2280,7 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
             let next = s.last_tok + 1;
             if next < toks.len() && alone(next) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
                 let w = tok(next);
-                let ampm = matches!(w.to_lowercase().trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm");
-                if ampm || zone(w) {
+                if is_ampm(w) || zone(w) {
                     s.last_tok = next;
                     s.end = toks[next].end;
                     absorbed[next] = true;
@@ -2320,7 +2318,7 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
         }
         let next = i + 1;
         let ampm = next < toks.len() && free(next) && toks[next].start - toks[i].end <= 1 && text[toks[i].end..toks[next].start].chars().all(|c| c == ' ')
-            && matches!(tok(next).to_lowercase().trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm");
+            && is_ampm(tok(next));
         let cued = i > 0 && matches!(tok(i - 1).to_lowercase().as_str(), "at" | "by" | "until" | "till" | "before" | "after" | "from" | "around" | "about");
         if ampm || cued || glued_ampm {
             let l = if ampm && !glued_ampm { next } else { i };
