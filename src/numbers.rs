@@ -107,9 +107,12 @@ fn measure_in_short(text: &str) -> Option<NumberValue> {
         }
         Some((lit.parse().ok()?, s[end..].trim_start()))
     }
-    let (neg, body) = match text.chars().next()? {
-        '-' | '−' | '–' => (true, &text[text.chars().next()?.len_utf8()..]),
-        '+' => (false, &text[1..]),
+    // A sign word ("minus 12C") or sign.
+    let word_sign = ["minus ", "negative "].iter().find_map(|w| text.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)).map(|_| text[w.len()..].trim_start()));
+    let (neg, body) = match (word_sign, text.chars().next()?) {
+        (Some(rest), _) => (true, rest),
+        (None, '-' | '−' | '–') => (true, &text[text.chars().next()?.len_utf8()..]),
+        (None, '+') => (false, &text[1..]),
         _ => (false, text),
     };
     let (n, rest) = number(body)?;
@@ -2151,6 +2154,8 @@ mod tests {
             q("2.5C", 2.5, "°C"),
             q("-5C", -5.0, "°C"),
             q("−12C", -12.0, "°C"),
+            q("minus 12C", -12.0, "°C"),
+            q("Minus 3F", -3.0, "°F"),
             q("86F", 86.0, "°F"),
             q("9st", 9.0, "st"),
             q("12 stone", 12.0, "st"),

@@ -897,7 +897,7 @@ pub fn province_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
 /// joined to a place the tagger found, if the tagger was less sure of its other reading than of
 /// that place ("visited Uttar Pradesh and Tamil Nadu": an organisation at 0.61 and a place at
 /// 0.91).
-pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
+pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize, town_len: impl Fn(usize) -> usize) {
     let tok = |i: usize| toks[i].text(text);
     let titlecase = |i: usize| crate::tokens::is_capitalised_word(tok(i));
     // Per token: 0 free, 1 in a span that may be retyped (of exactly a name's tokens, see below),
@@ -920,36 +920,44 @@ pub fn place_pairs(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
     let exact = |f: usize, l: usize| starting(f).is_some_and(|s| s.last_tok == l && retypable(s.ty));
     // A name of `place_len` tokens at `i`, all capitalised, free or exactly a retypable span, or
     // a place the tagger found, all capitalised: its last token, and whether it is that place.
-    let name_at = |i: usize| -> Option<(usize, bool)> {
+    // A name of a town alone (`town_len`) counts only beside a place the tagger was sure of.
+    let name_at = |i: usize| -> Option<(usize, bool, bool)> {
         if i >= toks.len() || !titlecase(i) || covered[i] == 2 || toks[i].after_newline {
             return None;
         }
         if covered[i] == 3 {
-            return starting(i).filter(|s| (i..=s.last_tok).all(titlecase)).map(|s| (s.last_tok, true));
+            return starting(i).filter(|s| (i..=s.last_tok).all(titlecase)).map(|s| (s.last_tok, true, false));
         }
-        let n = place_len(i);
+        let (n, town) = match place_len(i) {
+            0 => (town_len(i), true),
+            n => (n, false),
+        };
         let l = i + n.max(1) - 1;
         let free = (i..=l).all(|k| covered[k] == 0);
-        (n > 0 && (i..=l).all(titlecase) && (free || exact(i, l))).then_some((l, false))
+        (n > 0 && (i..=l).all(titlecase) && (free || exact(i, l))).then_some((l, false, town))
     };
     let mut added = vec![];
     let mut retyped = vec![];
     let mut i = 0;
     while i + 2 < toks.len() {
         let before_ok = i == 0 || !titlecase(i - 1);
-        if let (true, Some((a, a_place))) = (before_ok, name_at(i)) {
+        if let (true, Some((a, a_place, a_town))) = (before_ok, name_at(i)) {
             if a + 2 < toks.len() && matches!(tok(a + 1), "and" | "or") {
-                if let Some((b, b_place)) = name_at(a + 2) {
+                if let Some((b, b_place, b_town)) = name_at(a + 2) {
                     let after_ok = toks.get(b + 1).is_none_or(|t| !crate::tokens::is_capitalised_word(t.text(text)) && !matches!(t.text(text), "'s" | "’s"));
                     // Beside a place the tagger found, a name it read otherwise is a place only
                     // if it was less sure of that ("with Liverpool and Southampton": the club,
                     // 0.78, beside a place at 0.70, stays a club).
                     let score_at = |f: usize| starting(f).map(|s| s.score);
                     let less_sure = |f: usize, place: usize| score_at(f).is_none_or(|x| covered[f] == 0 || score_at(place).is_some_and(|p| x < p));
+                    // A town ("between Perth and Inverness": an organisation at 0.73) only
+                    // beside a place the tagger was sure of, and only where it was unsure of the
+                    // town's other reading.
+                    let town_ok = |f: usize, place: usize| score_at(place).is_some_and(|p| p >= 0.9) && (covered[f] == 0 || score_at(f).is_some_and(|x| x < 0.8));
                     let mixed_ok = match (a_place, b_place) {
-                        (true, false) => less_sure(a + 2, i),
-                        (false, true) => less_sure(i, a + 2),
-                        _ => true,
+                        (true, false) => less_sure(a + 2, i) && (!b_town || town_ok(a + 2, i)),
+                        (false, true) => less_sure(i, a + 2) && (!a_town || town_ok(i, a + 2)),
+                        _ => !a_town && !b_town,
                     };
                     if after_ok && !(a_place && b_place) && mixed_ok {
                         for (f, l, found) in [(i, a, a_place), (a + 2, b, b_place)] {
@@ -2022,7 +2030,15 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
                 && tok(i + 1).starts_with(|c: char| c.is_ascii_digit())
                 && !matches!(tok(f).to_lowercase().as_str(), "between" | "from")
                 && marked(start, i - 1);
-            if next_amount {
+            // "a depth of 35 kilometres about 80 km west": an amount closed by its unit or
+            // currency, then a modifier opening another whole amount, is two amounts.
+            let modified_next = i > start && i < l
+                && ends_amount(i - 1)
+                && matches!(tok(i).to_lowercase().as_str(), "about" | "some" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "over" | "under" | "only" | "just")
+                && (tok(i + 1).starts_with(|c: char| c.is_ascii_digit()) || crate::numbers::word_class(&tok(i + 1).to_lowercase()) == Some("currency"))
+                && marked(start, i - 1)
+                && marked(i + 1, l);
+            if next_amount || modified_next {
                 parts.push((start, i - 1));
                 start = i;
             } else if comma || another || two_amounts || own_currency || closed || foreign_to_numbers(tok(i)) {
@@ -2386,6 +2402,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
                 && crate::numbers::parse_value(&text[start..toks[last + k].end], None).is_some_and(|v| v.unit.is_some() && v.unit != before)
         })
     };
+    let sign_word = |i: usize| matches!(toks[i].text(text).to_lowercase().as_str(), "minus" | "negative");
     let mut merged: Vec<RawSpan> = Vec::with_capacity(spans.len());
     let mut rest = std::mem::take(spans).into_iter().peekable();
     while let Some(s) = rest.next() {
@@ -2498,7 +2515,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             s.start = toks[s.first_tok].start;
         }
         // A sign word: "minus 12 degrees".
-        if s.first_tok > 0 && !covered[s.first_tok - 1] && near(s.first_tok - 1, s.first_tok) && matches!(toks[s.first_tok - 1].text(text).to_lowercase().as_str(), "minus" | "negative") {
+        if s.first_tok > 0 && !covered[s.first_tok - 1] && near(s.first_tok - 1, s.first_tok) && sign_word(s.first_tok - 1) {
             s.first_tok -= 1;
             covered[s.first_tok] = true;
             s.start = toks[s.first_tok].start;
@@ -2519,6 +2536,10 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         }
         let mut f = i;
         if f > floor && !covered[f - 1] && currency_before(f) {
+            f -= 1;
+        }
+        // "fell to minus 12C".
+        if f > floor && !covered[f - 1] && near(f - 1, f) && sign_word(f - 1) {
             f -= 1;
         }
         let mut l = i;
@@ -2837,6 +2858,10 @@ mod tests {
         assert_eq!(tidy("Call 911 now, case No. 21-476, lot No. 8", &[("911", 0), ("21-476", 0), ("8", 0)]), vec!["8"]);
         assert_eq!(tidy("paid 2,500 $ each and $5 apiece", &[("2,500 $ each", 0), ("$5 apiece", 0)]), vec!["2,500 $", "$5"]);
         assert_eq!(tidy("has 30g of fat", &[("30g", 0)]), vec!["30g"]);
+        // An amount closed by its unit, then a modifier opening another: two amounts; a range stays.
+        assert_eq!(tidy("a depth of 35 kilometres about 80 km west", &[("35 kilometres about 80 km", 0)]), vec!["35 kilometres", "about 80 km"]);
+        assert_eq!(tidy("paid $5 nearly $8 later", &[("$5 nearly $8", 0)]), vec!["$5", "nearly $8"]);
+        assert_eq!(tidy("from 5 km to about 8 km", &[("5 km to about 8 km", 0)]), vec!["5 km to about 8 km"]);
         assert_eq!(tidy("F-16 jets", &[("16", 0)]), Vec::<String>::new());
         assert_eq!(tidy("about 16 jets", &[("16", 0)]), vec!["16"]);
         assert_eq!(tidy("pages 10 - 16", &[("16", 0)]), vec!["16"]);
@@ -3870,7 +3895,7 @@ mod tests {
         // Type 0: a place, 1: a person, 2: an organisation, 3: a product (retypable: 2 and 3).
         let run = |text: &str, found: &[(&str, usize)]| {
             typed(text, &after(text, found, |toks, raw| {
-                place_pairs(text, toks, raw, 0, |t| t >= 2, listed(text, toks, &["belgorod", "kursk", "nova kakhovka"]));
+                place_pairs(text, toks, raw, 0, |t| t >= 2, listed(text, toks, &["belgorod", "kursk", "nova kakhovka"]), listed(text, toks, &["inverness"]));
             }))
         };
         let s = |t: &str, ty: usize| (t.to_string(), ty);
@@ -3886,11 +3911,19 @@ mod tests {
         let mixed = |text: &str, org: &str, org_score: f32, place: &str, place_score: f32| {
             typed(text, &after(text, &[(org, 2), (place, 0)], |toks, raw| {
                 raw.iter_mut().for_each(|r| r.score = if r.ty == 2 { org_score } else { place_score });
-                place_pairs(text, toks, raw, 0, |t| t >= 2, listed(text, toks, &["belgorod", "kursk"]));
+                place_pairs(text, toks, raw, 0, |t| t >= 2, listed(text, toks, &["belgorod", "kursk"]), listed(text, toks, &["inverness", "perth"]));
             }))
         };
         assert_eq!(mixed("Drones struck Belgorod and Kursk.", "Belgorod", 0.6, "Kursk", 0.9), vec![s("Belgorod", 0), s("Kursk", 0)]);
         assert_eq!(mixed("Drones struck Belgorod and Kursk.", "Kursk", 0.8, "Belgorod", 0.7), vec![s("Belgorod", 0), s("Kursk", 2)]);
+        // A town alone only beside a place the tagger was sure of, if it was unsure of the other
+        // reading; never two towns.
+        let (text, a9) = ("Roads between Kursk and Inverness shut.", "Inverness");
+        assert_eq!(mixed(text, a9, 0.73, "Kursk", 0.95), vec![s("Kursk", 0), s(a9, 0)]);
+        assert_eq!(mixed(text, a9, 0.85, "Kursk", 0.95), vec![s("Kursk", 0), s(a9, 2)]);
+        assert_eq!(mixed(text, a9, 0.6, "Kursk", 0.85), vec![s("Kursk", 0), s(a9, 2)]);
+        assert_eq!(run("Roads between Perth and Inverness shut.", &[]), vec![]);
+        assert_eq!(run("Roads between Kursk and Inverness shut.", &[]), vec![]);
     }
 
     #[test]

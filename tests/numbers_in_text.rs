@@ -77,6 +77,19 @@ fn sign_words_make_negative_values() {
     let es = ents("Overnight, temperatures dropped to minus 12 degrees Fahrenheit in Denver.");
     let t = es.iter().find(|e| e.label == Label::Number && e.text.ends_with("Fahrenheit")).unwrap_or_else(|| panic!("{es:#?}"));
     assert_eq!((t.text.as_str(), t.value, t.unit.as_deref()), ("minus 12 degrees Fahrenheit", Some(-12.0), Some("°F")));
+    // A temperature the tagger missed, with its scale letter glued on ("12C" was 12 °C).
+    let es = ents("Temperatures are expected to fall to minus 12C in parts of the Highlands tonight.");
+    let t = number(&es, "minus 12C");
+    assert_eq!((t.kind.as_str(), t.value, t.unit.as_deref()), ("quantity", Some(-12.0), Some("°C")));
+}
+
+#[test]
+fn a_modifier_after_a_measure_opens_a_second_one() {
+    // "35 kilometres about 80 km" was one quantity of 35 km.
+    let es = ents("The quake hit at a depth of 35 kilometres about 80 km west of Antofagasta.");
+    assert_eq!(number(&es, "35 kilometres").value, Some(35.0));
+    let far = number(&es, "about 80 km");
+    assert_eq!((far.value, far.unit.as_deref()), (Some(80.0), Some("km")));
 }
 
 #[test]

@@ -275,6 +275,12 @@ fn two_known_cities_joined_by_and_are_places() {
     for state in ["Uttar Pradesh", "Tamil Nadu"] {
         assert_place(&ents, state, "region");
     }
+    // A town of under 100,000 beside a city the tagger was sure of ("Inverness": an
+    // organisation at 0.73).
+    let ents = ann().annotate("Drivers on the A9 between Perth and Inverness have been told to avoid all but essential travel.", &Options::default());
+    for town in ["Perth", "Inverness"] {
+        assert_place(&ents, town, "city");
+    }
 }
 
 #[test]
