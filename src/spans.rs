@@ -1990,6 +1990,10 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         if f == l && f > 0 && matches!(word.as_str(), "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half" | "tenth") && (!ordinal_too || phrase_ends) && matches!(tok(f - 1).to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three") && out.last().is_none_or(|p: &RawSpan| p.last_tok < f - 1) {
             f -= 1;
         }
+        // "plus or minus 2%": a margin either way, not a negative amount.
+        if f < l && f >= 2 && tok(f).eq_ignore_ascii_case("minus") && tok(f - 1) == "or" && tok(f - 2).eq_ignore_ascii_case("plus") {
+            f += 1;
+        }
         // "CHF 12.5 million and SEK" + "300": a currency code ending the span after "and" or
         // "or" opens the amount after it, not this one.
         if l >= f + 2 && matches!(tok(l - 1), "and" | "or") && capital_code(l) && toks.get(l + 1).is_some_and(|n| n.text(text).starts_with(|c: char| c.is_ascii_digit()) && n.start == toks[l].end + 1) {
@@ -2402,7 +2406,9 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
                 && crate::numbers::parse_value(&text[start..toks[last + k].end], None).is_some_and(|v| v.unit.is_some() && v.unit != before)
         })
     };
-    let sign_word = |i: usize| matches!(toks[i].text(text).to_lowercase().as_str(), "minus" | "negative");
+    // Not "plus or minus 2%", a margin either way.
+    let plus_or = |i: usize| i >= 2 && toks[i - 1].text(text) == "or" && toks[i - 2].text(text).eq_ignore_ascii_case("plus");
+    let sign_word = |i: usize| matches!(toks[i].text(text).to_lowercase().as_str(), "minus" | "negative") && !plus_or(i);
     let mut merged: Vec<RawSpan> = Vec::with_capacity(spans.len());
     let mut rest = std::mem::take(spans).into_iter().peekable();
     while let Some(s) = rest.next() {
@@ -2860,6 +2866,8 @@ mod tests {
         assert_eq!(tidy("Call 911 now, case No. 21-476, lot No. 8", &[("911", 0), ("21-476", 0), ("8", 0)]), vec!["8"]);
         assert_eq!(tidy("paid 2,500 $ each and $5 apiece", &[("2,500 $ each", 0), ("$5 apiece", 0)]), vec!["2,500 $", "$5"]);
         assert_eq!(tidy("has 30g of fat", &[("30g", 0)]), vec!["30g"]);
+        assert_eq!(tidy("sales of $37.5 billion, plus or minus 2%, this quarter", &[("minus 2%", 0)]), vec!["2%"]);
+        assert_eq!(tidy("fell to minus 2%", &[("minus 2%", 0)]), vec!["minus 2%"]);
         // An amount closed by its unit, then a modifier opening another: two amounts; a range stays.
         assert_eq!(tidy("a depth of 35 kilometres about 80 km west", &[("35 kilometres about 80 km", 0)]), vec!["35 kilometres", "about 80 km"]);
         assert_eq!(tidy("paid $5 nearly $8 later", &[("$5 nearly $8", 0)]), vec!["$5", "nearly $8"]);

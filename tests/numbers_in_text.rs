@@ -84,6 +84,14 @@ fn sign_words_make_negative_values() {
 }
 
 #[test]
+fn plus_or_minus_is_a_margin_not_a_negative_amount() {
+    // "minus 2%" was -2 percent.
+    let es = ents("Nvidia expects sales of about $37.5 billion, plus or minus 2%, in the current quarter.");
+    let m = number(&es, "2%");
+    assert_eq!((m.text.as_str(), m.value), ("2%", Some(2.0)));
+}
+
+#[test]
 fn a_modifier_after_a_measure_opens_a_second_one() {
     // "35 kilometres about 80 km" was one quantity of 35 km.
     let es = ents("The quake hit at a depth of 35 kilometres about 80 km west of Antofagasta.");
