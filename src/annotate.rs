@@ -947,6 +947,10 @@ impl Annotator {
         if let Some(org) = types.iter().position(|t| t == "ORG") {
             spans::stock_indices(text, toks, &mut raw, org, self.person);
         }
+        // Dev and train unchanged (neither corpus writes such names but a few times).
+        if let Some(fac) = ty("FAC") {
+            spans::foreign_streets(text, toks, &mut raw, fac, name_like);
+        }
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {

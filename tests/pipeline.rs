@@ -655,3 +655,15 @@ fn a_weekday_before_a_comma_is_the_whole_date() {
     assert_eq!(find(&ents, "Monday").map(|e| e.label), Some(Label::Date), "{ents:#?}");
     assert!(!ents.iter().any(|e| e.text.contains("Monday,")), "{ents:#?}");
 }
+
+#[test]
+fn streets_and_squares_named_street_word_first_are_facilities() {
+    // "Piazza Navona" was a person at 0.91, "Calle Ocho" a person, "Via del Corso" nothing.
+    let text = "In Rome, crowds filled Piazza Navona and Via del Corso. A bar on Calle Ocho in Miami closed. The thieves parked on the Quai François-Mitterrand. Via Twitter, he said he was fine.";
+    let ents = ann().annotate(text, &Options::default());
+    for street in ["Piazza Navona", "Via del Corso", "Calle Ocho", "the Quai François-Mitterrand"] {
+        assert_place(&ents, street, "facility");
+    }
+    assert_place(&ents, "Miami", "city");
+    assert!(!ents.iter().any(|e| e.text.contains("Twitter")), "{ents:#?}");
+}
