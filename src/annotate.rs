@@ -984,7 +984,8 @@ impl Annotator {
             "GPE" => (Label::Place, match self.place_kind(span).as_str() {
                 // "Buffalo, New York": after a place and a comma, a region named like a city is
                 // the region (a country keeps its kind: "Tbilisi, Georgia").
-                "city" if self.model.gazetteer.get(&gazetteer::normalise(span)) & gazetteer::REGION != 0 && after_place_and_comma(text, s.start) => "region".into(),
+                // Not the last but one of a list ("in Birmingham, Leeds and Glasgow").
+                "city" if self.model.gazetteer.get(&gazetteer::normalise(span)) & gazetteer::REGION != 0 && after_place_and_comma(text, s.start) && ![" and ", " or "].iter().any(|w| text[s.end..].starts_with(w)) => "region".into(),
                 k => k.into(),
             }),
             // A natural location, unless the lists know the name as a country, region or city

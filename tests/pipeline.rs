@@ -519,6 +519,9 @@ fn a_region_named_like_a_city_after_a_place_and_a_comma_is_the_region() {
     assert_place(&es, "New York", "region");
     let es = a.annotate("She moved to New York in 2019.", &Options::default());
     assert_place(&es, "New York", "city");
+    // In a list the name before "and" is another city (Leeds is a borough too: it was a region).
+    let es = a.annotate("Shoppers in Birmingham, Leeds and Glasgow cut back.", &Options::default());
+    assert_place(&es, "Leeds", "city");
 }
 
 #[test]
