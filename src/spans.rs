@@ -2474,10 +2474,12 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             || (i > 0 && toks[i - 1].end == toks[i].start && w.len() <= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
     };
     let unit_after = |start: usize, last: usize, covered: &[bool]| -> Option<usize> {
-        let before = crate::numbers::parse_value(&text[start..toks[last].end], None)?.unit;
+        let before = crate::numbers::parse_value(&text[start..toks[last].end], None)?;
+        // Or, glued, a currency it did not have ("climbed 3p to 262p": pence).
+        let glued_currency = |k: usize, v: &crate::numbers::NumberValue| k == 1 && toks[last].end == toks[last + 1].start && v.currency.is_some() && before.currency.is_none();
         (1..=3).take_while(|&k| last + k < toks.len() && !covered[last + k] && near(last + k - 1, last + k) && sign_like(last + k)).find(|&k| {
             toks[last + 1].text(text).chars().next().is_some_and(char::is_alphabetic)
-                && crate::numbers::parse_value(&text[start..toks[last + k].end], None).is_some_and(|v| v.unit.is_some() && v.unit != before)
+                && crate::numbers::parse_value(&text[start..toks[last + k].end], None).is_some_and(|v| (v.unit.is_some() && v.unit != before.unit) || glued_currency(k, &v))
         })
     };
     // Not "plus or minus 2%", a margin either way.

@@ -84,6 +84,16 @@ fn sign_words_make_negative_values() {
 }
 
 #[test]
+fn pence_glued_to_the_digits_are_money() {
+    // "3p" was the cardinal 3.
+    let es = ents("Shares in Marks & Spencer climbed 3p to 262p. The meeting starts at 3pm.");
+    let p = number(&es, "3p");
+    assert_eq!((p.kind.as_str(), p.value, p.currency.as_deref()), ("money", Some(0.03), Some("GBP")));
+    assert_eq!(number(&es, "262p").value, Some(2.62));
+    assert!(es.iter().any(|e| e.text == "3pm" && e.label == Label::Date), "{es:#?}");
+}
+
+#[test]
 fn plus_or_minus_is_a_margin_not_a_negative_amount() {
     // "minus 2%" was -2 percent.
     let es = ents("Nvidia expects sales of about $37.5 billion, plus or minus 2%, in the current quarter.");
