@@ -958,6 +958,9 @@ impl Annotator {
             if let Some(money) = types.iter().position(|t| t == "MONEY") {
                 spans::money_out_of_dates(text, toks, &mut raw, date, money);
             }
+            if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
+                spans::numbers_out_of_dates(text, toks, &mut raw, date, cardinal);
+            }
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);
             if let Some(ordinal) = types.iter().position(|t| t == "ORDINAL") {
                 spans::bare_ordinals(text, toks, &mut raw, date, ordinal);

@@ -2273,6 +2273,28 @@ pub fn money_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut
     }
 }
 
+/// "cases rose to 42,000, from 941 the year before": a DATE that starts with a bare number (no
+/// year) and then "the", "a", "last", "this" or "next" is that number (`cardinal_ty`) and a date
+/// after it. OntoNotes train starts no date so, and has 40 such numbers right before their date.
+pub fn numbers_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize, cardinal_ty: usize) {
+    let mut added = vec![];
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.first_tok < s.last_tok) {
+        let (f, w) = (s.first_tok, toks[s.first_tok].text(text));
+        let number = w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') && !w.ends_with(['.', ',']);
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+        if !number || year || !matches!(toks[f + 1].text(text), "the" | "a" | "last" | "this" | "next") {
+            continue;
+        }
+        added.push(RawSpan { start: toks[f].start, end: toks[f].end, ty: cardinal_ty, score: s.score, first_tok: f, last_tok: f });
+        s.first_tok = f + 1;
+        s.start = toks[f + 1].start;
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// Dates and clock times the tagger cut short or took for numbers:
 /// - a DATE span takes the rest of the date glued to it ("2024-03" + "-14", "14/03" + "/2024");
 /// - a NUMBER span that is a clock time ("10:30", "7:45:10") is a TIME (`time_ty`), and takes
@@ -3470,6 +3492,17 @@ mod tests {
         assert_eq!(run("on Monday, May 5 it rained", &[("Monday, May 5", 0)]), vec![s("Monday, May 5", 0)]);
         assert_eq!(run("the third, sixth and eighth day", &[("the third, sixth and eighth day", 0)]), vec![s("the third, sixth and eighth day", 0)]);
         assert_eq!(run("May 29, 1953", &[("May 29, 1953", 0)]), vec![s("May 29, 1953", 0)]);
+    }
+
+    #[test]
+    fn a_bare_number_starting_a_date_is_a_number() {
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| numbers_out_of_dates(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("rose to 42,000, from 941 the year before.", &[("941 the year before", 0)]), vec![s("941", 1), s("the year before", 0)]);
+        assert_eq!(run("fell to 1,250.5 last week.", &[("1,250.5 last week", 0)]), vec![s("1,250.5", 1), s("last week", 0)]);
+        // Not a year, nor a number the date goes on from.
+        assert_eq!(run("in 1990 the year before", &[("1990 the year before", 0)]), vec![s("1990 the year before", 0)]);
+        assert_eq!(run("on 14 April", &[("14 April", 0)]), vec![s("14 April", 0)]);
     }
 
     #[test]

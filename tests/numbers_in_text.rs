@@ -84,6 +84,14 @@ fn sign_words_make_negative_values() {
 }
 
 #[test]
+fn a_count_before_a_relative_date_is_its_own_number() {
+    // "941 the year before" was one date.
+    let es = ents("Measles cases in Europe rose to more than 42,000 in 2023, from 941 the year before.");
+    assert_eq!(number(&es, "941").value, Some(941.0));
+    assert!(es.iter().any(|e| e.text == "the year before" && e.label == Label::Date), "{es:#?}");
+}
+
+#[test]
 fn pence_glued_to_the_digits_are_money() {
     // "3p" was the cardinal 3.
     let es = ents("Shares in Marks & Spencer climbed 3p to 262p. The meeting starts at 3pm.");
