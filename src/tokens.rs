@@ -354,7 +354,9 @@ pub fn is_plain_word(w: &str) -> bool {
 /// the next token starts a new sentence, at blank lines, and at a single line break that follows
 /// a short line (a headline) or sentence-final punctuation — except where the short line ends in
 /// one capitalised word after a lower-case one (or alone, or after "By") and the next line opens
-/// with a capitalised word: a name the line break split ("Reported by Harry⏎Smith in London").
+/// with a capitalised word: a name the line break split ("Reported by Harry⏎Smith in London") —
+/// and at any single line break before a line much longer than the one it ends (not wrapped text:
+/// a long headline before its paragraph).
 pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -366,7 +368,12 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
         if cur.after_newline {
             let blank = gap.matches('\n').count() >= 2 || gap.contains("\r\n\r\n") || gap.matches('\r').count() >= 2;
             let line_len = text[..toks[i - 1].end].rsplit('\n').next().map_or(0, |l| l.chars().count());
-            boundary = blank || is_terminal(prev) || (line_len < 60 && !name_split(text, toks, i));
+            // A line break before a much longer line (over 100 characters, 1.3 times this one):
+            // the text is not wrapped there, so this line was a headline or a line of its own
+            // ("… warning issued for Ishikawa⏎Residents of Wajima …" ran into one name).
+            let next_len = text[cur.start..].split('\n').next().map_or(0, |l| l.chars().count());
+            let unwrapped = next_len > 100 && next_len * 10 > line_len * 13;
+            boundary = blank || is_terminal(prev) || unwrapped || (line_len < 60 && !name_split(text, toks, i));
         } else if is_terminal(prev) || (is_closing_quote(prev) && i >= 2 && start != i - 1 && is_terminal(toks[i - 2].text(text))) {
             let c = cur.text(text).chars().next().unwrap_or(' ');
             boundary = if c == '"' || c == '\'' {
@@ -515,6 +522,13 @@ mod tests {
         // Lines of capitalised words (a list, a headline) stay apart.
         assert_eq!(split("Harry Smith\nJane Doe"), vec!["Harry Smith", "Jane Doe"]);
         assert_eq!(split("Markets Rally\nShares rose."), vec!["Markets Rally", "Shares rose ."]);
+        // A long headline before a longer paragraph line ends its sentence, even on a name; text
+        // wrapped at one width keeps a name across its line break.
+        let head = "BREAKING: Magnitude 7.5 quake hits Japan's Noto Peninsula, tsunami warning issued for Ishikawa";
+        let body = "Residents of Wajima and Suzu were told to evacuate to higher ground immediately. Japan Meteorological Agency official Toshihiro Shimoyama said waves of up to 5 metres could hit.";
+        assert_eq!(split(&format!("{head}\n{body}"))[0], head.replace(":", " :").replace("'s", " 's").replace(",", " ,"));
+        let wrapped = "The long report, which was published on Monday by the ministry, was written by Harry\nSmith and his colleagues in the research department of the university in London.";
+        assert_eq!(split(wrapped).len(), 1);
     }
 
     proptest::proptest! {
