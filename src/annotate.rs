@@ -1353,6 +1353,7 @@ fn metres_by_context(text: &str, end: usize) -> bool {
         "final", "finals", "race", "sprint", "dash", "hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
         "medley", "individual", "heat", "heats", "semi-final", "semifinal", "title", "gold", "silver", "bronze", "champion",
         "event", "tall", "high", "long", "deep", "wide", "away", "below", "above", "underground", "underwater", "wall",
+        "wave", "waves", "swell", "swells", "surge", "tsunami", "tide", "tides", "fence", "barrier", "drop", "statue", "tower",
     ];
     let next = text[end..].trim_start().split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
     AFTER.contains(&next.to_lowercase().as_str())
@@ -1501,6 +1502,7 @@ mod tests {
             ("watched by 5m people", "quantity", 5e6, None),
             ("pumped 3m barrels", "quantity", 3e6, None),
             ("the 100m final", "cardinal", 100.0, Some("m")),
+            ("a 1.2m wave", "cardinal", 1.2, Some("m")),
             ("a 5m wall", "cardinal", 5.0, Some("m")),
             ("a rope of 5m of nylon", "quantity", 5.0, Some("m")),
         ] {
