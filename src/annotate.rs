@@ -993,7 +993,10 @@ impl Annotator {
             }),
             // A natural location, unless the lists know the name as a country, region or city
             // (the tagger's LOC and GPE overlap: "San Pedro Garza García").
+            // A name with a landform's head word is that landform, whatever else the lists call
+            // it ("the Red Sea" is a region of Egypt and a state of Sudan too).
             "LOC" => (Label::Place, match self.place_kind(span).as_str() {
+                _ if span.rsplit(' ').next().is_some_and(|w| spans::LANDFORMS.contains(&w)) => "location".into(),
                 "place" => "location".into(),
                 k => k.into(),
             }),

@@ -2093,7 +2093,8 @@ pub fn landforms(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     }
 }
 
-const LANDFORMS: &[&str] = &["Crater", "River", "Lake", "Mountains", "Valley", "Bay", "Peninsula", "Desert", "Canyon", "Glacier", "Gulf", "Strait", "Sea", "Ocean", "Creek", "Plateau", "Basin", "Volcano", "Reef", "Delta"];
+/// Capitalised head words of natural locations ("Jezero Crater", "the Red Sea").
+pub const LANDFORMS: &[&str] = &["Crater", "River", "Lake", "Mountains", "Valley", "Bay", "Peninsula", "Desert", "Canyon", "Glacier", "Gulf", "Strait", "Sea", "Ocean", "Creek", "Plateau", "Basin", "Volcano", "Reef", "Delta"];
 
 /// "Piazza Navona", "Via del Corso", "Plaza de Mayo", "the Quai François-Mitterrand": a street or
 /// square named in a Romance language by its street word first is a facility (`fac_ty`), over

@@ -670,3 +670,11 @@ fn streets_and_squares_named_street_word_first_are_facilities() {
     assert_place(&ents, "Miami", "city");
     assert!(!ents.iter().any(|e| e.text.contains("Twitter")), "{ents:#?}");
 }
+
+#[test]
+fn a_landform_named_like_a_region_is_a_natural_location() {
+    // "the Red Sea" is also a region of Egypt in the lists: it was kind region.
+    let ents = ann().annotate("Houthi rebels attacked two tankers in the Red Sea on Monday.", &Options::default());
+    let sea = ents.iter().find(|e| e.text.ends_with("Red Sea")).unwrap_or_else(|| panic!("{ents:#?}"));
+    assert_eq!((sea.label, sea.kind.as_str()), (Label::Place, "location"));
+}
