@@ -1170,14 +1170,16 @@ const SOLO_TITLES: &[&str] = &[
     "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "president", "minister", "senator", "sen.", "rep.", "representative", "congressman",
     "congresswoman", "governor", "gov.", "mayor", "chancellor", "premier", "secretary", "chairman", "chairwoman", "prosecutor",
     "professor", "prof.", "ambassador", "envoy", "commissioner", "reverend", "spokesman", "spokeswoman", "lawyer", "counsel",
-    "councilman", "councillor", "alderman", "sir", "grandma", "madam",
+    "councilman", "councillor", "alderman", "sir", "grandma", "madam", "maj.", "maj", "sgt.", "sgt", "lt.", "lt", "col.", "capt.",
+    "capt", "cpl.", "cpl", "pvt.", "pvt", "adm.", "cmdr.", "brig.", "gen.", "spc.", "pfc.",
 ];
 
 const PERSON_TITLES: &[&str] = &[
     "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "president", "minister", "senator", "sen.", "rep.", "representative", "congressman",
     "congresswoman", "governor", "gov.", "mayor", "chancellor", "premier", "secretary", "chairman", "chairwoman", "judge", "justice",
     "attorney", "prosecutor", "professor", "prof.", "ambassador", "envoy", "commissioner", "general", "gen.", "colonel", "col.",
-    "major", "captain", "capt.", "admiral", "adm.", "commander", "cmdr.", "sergeant", "sgt.", "corporal", "cpl.", "lt.", "marshal",
+    "major", "maj.", "maj", "captain", "capt.", "admiral", "adm.", "commander", "cmdr.", "sergeant", "sgt.", "corporal", "cpl.", "lt.",
+    "pvt.", "brig.", "spc.", "pfc.", "marshal",
     "reverend", "rev.", "bishop", "archbishop", "cardinal", "rabbi", "pastor", "vicar", "deacon", "sheriff", "deputy", "detective",
     "inspector", "officer", "trooper", "constable", "superintendent", "coach", "jockey", "crewman", "correspondent", "reporter",
     "anchor", "analyst", "spokesman", "spokeswoman", "lawyer", "counsel", "singer", "rapper", "actor", "actress", "producer",

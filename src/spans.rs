@@ -2480,7 +2480,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     // unit or currency ("12 degrees" + "Fahrenheit"), belongs to the amount.
     let measure = |a: usize, b: usize| crate::numbers::parse_value(&text[a..b], None).map(|v| (v.unit, v.currency));
     let completes = |p: &RawSpan, s: &RawSpan| {
-        s.first_tok == s.last_tok && s.first_tok == p.last_tok + 1 && near(p.last_tok, s.first_tok) && toks[s.first_tok].text(text).chars().all(char::is_alphabetic) && {
+        s.first_tok == s.last_tok && s.first_tok == p.last_tok + 1 && near(p.last_tok, s.first_tok) && toks[s.first_tok].text(text).chars().all(|c| c.is_alphabetic() || matches!(c, '/' | '²' | '³')) && {
             let joined = measure(p.start, s.end);
             joined.as_ref().is_some_and(|(u, c)| u.is_some() || c.is_some()) && joined != measure(p.start, p.end)
         }

@@ -92,6 +92,14 @@ fn a_count_before_a_relative_date_is_its_own_number() {
 }
 
 #[test]
+fn a_compound_unit_the_tagger_took_for_a_name_joins_its_number() {
+    // "km/h" was an organisation at 0.58, and "70" a cardinal.
+    let es = ents("Winds of 70 km/h hit the coast.");
+    let w = number(&es, "70 km/h");
+    assert_eq!((w.kind.as_str(), w.value, w.unit.as_deref()), ("quantity", Some(70.0), Some("km/h")));
+}
+
+#[test]
 fn pence_glued_to_the_digits_are_money() {
     // "3p" was the cardinal 3.
     let es = ents("Shares in Marks & Spencer climbed 3p to 262p. The meeting starts at 3pm.");

@@ -678,3 +678,11 @@ fn a_landform_named_like_a_region_is_a_natural_location() {
     let sea = ents.iter().find(|e| e.text.ends_with("Red Sea")).unwrap_or_else(|| panic!("{ents:#?}"));
     assert_eq!((sea.label, sea.kind.as_str()), (Label::Place, "location"));
 }
+
+#[test]
+fn abbreviated_military_ranks_are_no_names() {
+    // "Maj" of "Sgt. Maj." was a person at 0.84.
+    let ents = ann().annotate("Sgt. Maj. Daniel Hernandez, 42, of San Antonio, Texas, was among three soldiers killed.", &Options::default());
+    let people: Vec<&str> = ents.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
+    assert_eq!(people, ["Daniel Hernandez"]);
+}
