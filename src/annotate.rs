@@ -950,6 +950,9 @@ impl Annotator {
         // Dev and train unchanged (neither corpus writes such names but a few times).
         if let Some(fac) = ty("FAC") {
             spans::foreign_streets(text, toks, &mut raw, fac, name_like);
+            if let Some(p) = self.person {
+                spans::airports_named_after_people(text, toks, &mut raw, p, fac);
+            }
         }
         let is_number = |t: usize| matches!(types[t].as_str(), "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY");
         spans::tidy_numbers(text, toks, &mut raw, is_number);

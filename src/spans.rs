@@ -1207,6 +1207,20 @@ pub fn towns_before_facility_nouns(text: &str, toks: &[crate::tokens::Token], sp
     }
 }
 
+/// "Charles de Gaulle airport", "Indira Gandhi airport": a person right before a lower-case
+/// "airport", "airbase" or "airfield" names it, a facility (`fac_ty`), the noun left out as
+/// CoNLL marks "Ben Gurion airport" (OntoNotes train is split: "Heathrow airport", "Kennedy
+/// airport").
+pub fn airports_named_after_people(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person_ty: usize, fac_ty: usize) {
+    for k in 0..spans.len() {
+        let n = spans[k].last_tok + 1;
+        let free = spans.get(k + 1).is_none_or(|b| b.first_tok > n);
+        if spans[k].ty == person_ty && n < toks.len() && free && matches!(toks[n].text(text), "airport" | "airbase" | "airfield") {
+            spans[k].ty = fac_ty;
+        }
+    }
+}
+
 /// Titles, capitalised, that stand before a person's name ("Delhi CM Arvind Kejriwal").
 const NAME_TITLES: &[&str] = &[
     "President", "Minister", "Senator", "Sen.", "Rep.", "Governor", "Gov.", "Mayor", "Chancellor", "Premier", "Secretary", "Chairman",
@@ -4008,6 +4022,20 @@ mod tests {
         assert_eq!(run("King World Productions grew.", &[("King World Productions", 2)]), vec![s("King World Productions", 2)]);
         assert_eq!(run("The King spoke.", &[("King", 2)]), vec![s("King", 2)]);
         assert_eq!(run("King II spoke.", &[("King II", 2)]), vec![s("King II", 2)]);
+    }
+
+    #[test]
+    fn airports_named_after_people_are_facilities() {
+        let run = |text: &str, found: &[(&str, usize)]| {
+            typed(text, &after(text, found, |toks, raw| {
+                raw.sort_by_key(|r| r.start);
+                airports_named_after_people(text, toks, raw, 1, 0)
+            }))
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("flights from Charles de Gaulle airport resumed", &[("Charles de Gaulle", 1)]), vec![s("Charles de Gaulle", 0)]);
+        // Not a place's airport, nor a person before another word.
+        assert_eq!(run("at Dhaka airport, Smith airline staff", &[("Dhaka", 2), ("Smith", 1)]), vec![s("Dhaka", 2), s("Smith", 1)]);
     }
 
     #[test]

@@ -686,3 +686,12 @@ fn abbreviated_military_ranks_are_no_names() {
     let people: Vec<&str> = ents.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
     assert_eq!(people, ["Daniel Hernandez"]);
 }
+
+#[test]
+fn an_airport_named_after_a_person_is_a_facility() {
+    // "Charles de Gaulle" and "Leonardo da Vinci" were people.
+    let ents = ann().annotate("Charles de Gaulle airport in Paris and Leonardo da Vinci airport in Rome were hit by strikes.", &Options::default());
+    for name in ["Charles de Gaulle", "Leonardo da Vinci"] {
+        assert_place(&ents, name, "facility");
+    }
+}
