@@ -324,7 +324,7 @@ const PLACE_HEADS: &[(&str, u8)] = &[
     ("airfield", 0), ("airstrip", 0), ("trail", 0), ("memorial", 0), ("garden", 0), ("gardens", 0),
     ("cemetery", 0), ("crossing", 0), ("mall", 0), ("reservoir", 0), ("dam", 0), ("pier", 0),
     ("bay", 1), ("peninsula", 1), ("reef", 1), ("peak", 1), ("marshes", 1), ("beach", 2), ("springs", 2),
-    ("heights", 2), ("hills", 2),
+    ("heights", 2), ("hills", 2), ("cosmodrome", 0), ("spaceport", 0), ("launchpad", 0),
 ];
 
 /// The head words of `PLACE_HEADS` that also make a place of an organisation the tagger found
@@ -334,7 +334,7 @@ const PLACE_HEADS: &[(&str, u8)] = &[
 const ORG_PLACE_HEADS: &[&str] = &[
     "airport", "airbase", "base", "bridge", "road", "highway", "stadium", "mosque", "prison", "canal", "plaza", "tunnel",
     "river", "sea", "ocean", "gulf", "lake", "mountains", "desert", "airfield", "bay", "beach", "trail", "memorial",
-    "cemetery", "crossing", "mall",
+    "cemetery", "crossing", "mall", "cosmodrome", "spaceport",
 ];
 
 /// "Hong Kong Wetland Park", "Hong Kong International Airport": a place (`gpe`) that starts a
@@ -1698,6 +1698,9 @@ pub fn companies_by_context(text: &str, toks: &[crate::tokens::Token], spans: &m
         // "Tesla's market value fell" (Tesla a person at 0.90): no person has a market value.
         n += COMPANY_CUES * (matches!(n1.as_str(), "'s" | "’s") && n2 == "market" && matches!(low(l + 3).as_str(), "value" | "cap" | "capitalisation" | "capitalization" | "share" | "valuation")) as usize;
         n += (n1 == "said" && (n2 == "its" || (n2 == "that" && low(l + 3) == "its"))) as usize;
+        // "Bitcoin traded near $67,000" (a person at 0.65): what trades at a price is no person.
+        let price = |k: usize| toks.get(k).is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit() || crate::numbers::word_class(&c.to_string()) == Some("currency")));
+        n += COMPANY_CUES * (matches!(n1.as_str(), "traded" | "trades" | "trading") && matches!(n2.as_str(), "at" | "near" | "above" | "below" | "around") && price(l + 3)) as usize;
         // "Shane Longman , a fictional mid-sized securities firm"
         if n1 == "," && matches!(n2.as_str(), "a" | "an" | "the") {
             n += (l + 3..(l + 9).min(toks.len())).take_while(|&k| !matches!(toks[k].text(text), "," | "." | ";")).any(|k| {

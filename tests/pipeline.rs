@@ -695,3 +695,11 @@ fn an_airport_named_after_a_person_is_a_facility() {
         assert_place(&ents, name, "facility");
     }
 }
+
+#[test]
+fn a_spaceport_is_a_facility_and_what_trades_at_a_price_is_no_person() {
+    // "Vostochny Cosmodrome" was a person at 0.91; "Bitcoin" a person at 0.65.
+    let ents = ann().annotate("Kim visited Russia's Vostochny Cosmodrome last September. Bitcoin traded near $67,000 on Friday.", &Options::default());
+    assert_place(&ents, "Vostochny Cosmodrome", "facility");
+    assert!(find(&ents, "Bitcoin").is_none(), "{ents:#?}");
+}
