@@ -1009,6 +1009,9 @@ impl Annotator {
             "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY" => (Label::Number, ty.to_ascii_lowercase()),
             _ => return None,
         };
+        // "the Amur region", "Washington state": a region noun right after a place says what it is.
+        let region_noun = || [" region", " province", " oblast", " prefecture", " governorate", " state"].iter().any(|w| text[s.end..].starts_with(w) && !text[s.end + w.len()..].starts_with(char::is_alphanumeric));
+        let kind = if label == Label::Place && matches!(kind.as_str(), "city" | "place" | "location") && ty != "FAC" && region_noun() { "region".into() } else { kind };
         let mut e = Entity { start: s.start, end: s.end, label, kind, text: span.to_string(), value: None, low: None, high: None, unit: None, currency: None, score: calibrated(label, s.score) };
         if label == Label::Number {
             if spans::is_score(text, s.start, s.end) {

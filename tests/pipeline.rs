@@ -522,6 +522,10 @@ fn a_region_named_like_a_city_after_a_place_and_a_comma_is_the_region() {
     // In a list the name before "and" is another city (Leeds is a borough too: it was a region).
     let es = a.annotate("Shoppers in Birmingham, Leeds and Glasgow cut back.", &Options::default());
     assert_place(&es, "Leeds", "city");
+    // A region noun after the name: "Amur" was a city.
+    let es = a.annotate("Kim visited the Amur region last September, and later Washington state.", &Options::default());
+    assert_place(&es, "Amur", "region");
+    assert_place(&es, "Washington", "region");
 }
 
 #[test]
