@@ -426,6 +426,7 @@ impl Annotator {
         let raw = self.tag(text);
         let mut ents: Vec<Entity> = raw.iter().filter_map(|s| self.to_entity(text, s)).collect();
         towns_of_regions(text, &mut ents);
+        local_currencies(&mut ents);
         apply_dictionary(text, &mut ents, &opts.dictionary);
         ents.retain(|e| (opts.labels.is_empty() || opts.labels.contains(&e.label)) && e.score >= opts.min_score);
         convert_offsets(text, &mut ents, opts.offsets);
@@ -1269,6 +1270,43 @@ fn calibrated(label: Label, raw: f32) -> f32 {
     let p = raw.clamp(1e-6, 1.0 - 1e-6);
     let margin = (p / (1.0 - p)).ln() * crate::model::CONFIDENCE_TEMPERATURE;
     1.0 / (1.0 + (-margin / t).exp())
+}
+
+/// Bare "pesos" and "rupees" are Mexican and Indian unless the text names one other country
+/// that pays in them: "820 pesos" in a text about Argentina (and no other peso country) are
+/// Argentine pesos.
+fn local_currencies(ents: &mut [Entity]) {
+    const PESOS: &[(&str, &str)] = &[("Argentina", "ARS"), ("Chile", "CLP"), ("Colombia", "COP"), ("Philippines", "PHP"), ("the Philippines", "PHP"), ("Cuba", "CUP"), ("Uruguay", "UYU"), ("Dominican Republic", "DOP"), ("the Dominican Republic", "DOP"), ("Mexico", "MXN")];
+    const RUPEES: &[(&str, &str)] = &[("Pakistan", "PKR"), ("Sri Lanka", "LKR"), ("Nepal", "NPR"), ("India", "INR"), ("Mauritius", "MUR")];
+    let bare = |e: &Entity, default: &str, words: &[&str]| {
+        e.currency.as_deref() == Some(default) && {
+            let t = e.text.to_lowercase();
+            words.iter().any(|w| t.contains(w)) && !t.contains("mexic") && !t.contains("india")
+        }
+    };
+    // The one country of `table` the text names, if it names exactly one.
+    let only = |table: &[(&str, &'static str)], ents: &[Entity]| -> Option<&'static str> {
+        let mut found: Option<&'static str> = None;
+        for e in ents.iter().filter(|e| e.label == Label::Place) {
+            if let Some(&(_, code)) = table.iter().find(|(n, _)| *n == e.text) {
+                if found.is_some_and(|f| f != code) {
+                    return None;
+                }
+                found = Some(code);
+            }
+        }
+        found
+    };
+    for (table, default, words) in [(PESOS, "MXN", &["peso"][..]), (RUPEES, "INR", &["rupee", "rs"][..])] {
+        if !ents.iter().any(|e| bare(e, default, words)) {
+            continue;
+        }
+        if let Some(code) = only(table, ents).filter(|c| *c != default) {
+            for e in ents.iter_mut().filter(|e| bare(e, default, words)) {
+                e.currency = Some(code.to_string());
+            }
+        }
+    }
 }
 
 /// A place of no known kind right before ", <region or country>" is a town: "Dearborn, Michigan".

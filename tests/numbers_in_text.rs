@@ -100,6 +100,20 @@ fn a_compound_unit_the_tagger_took_for_a_name_joins_its_number() {
 }
 
 #[test]
+fn bare_pesos_and_rupees_follow_the_country_the_text_names() {
+    // "820 pesos" were Mexican in a text about Argentina.
+    let es = ents("Argentina's inflation slowed. One U.S. dollar bought about 820 pesos in Buenos Aires on Tuesday.");
+    assert_eq!(number(&es, "about 820 pesos").currency.as_deref(), Some("ARS"));
+    let es = ents("Pakistan raised fuel prices to 300 rupees a litre.");
+    assert_eq!(number(&es, "300 rupees").currency.as_deref(), Some("PKR"));
+    // Two peso countries, or none: the default stands.
+    let es = ents("Chile and Mexico traded goods worth 5 million pesos.");
+    assert_eq!(number(&es, "5 million pesos").currency.as_deref(), Some("MXN"));
+    let es = ents("It cost 500 pesos.");
+    assert_eq!(number(&es, "500 pesos").currency.as_deref(), Some("MXN"));
+}
+
+#[test]
 fn pence_glued_to_the_digits_are_money() {
     // "3p" was the cardinal 3.
     let es = ents("Shares in Marks & Spencer climbed 3p to 262p. The meeting starts at 3pm.");
