@@ -707,3 +707,13 @@ fn a_spaceport_is_a_facility_and_what_trades_at_a_price_is_no_person() {
     assert_place(&ents, "Vostochny Cosmodrome", "facility");
     assert!(find(&ents, "Bitcoin").is_none(), "{ents:#?}");
 }
+
+#[test]
+fn a_list_of_villages_is_a_list_of_places() {
+    // "Tafeghaghte" was an organisation at 0.56.
+    let ents = ann().annotate("Most of the dead were in the High Atlas mountains, in villages such as Tafeghaghte and Amizmiz.", &Options::default());
+    for village in ["Tafeghaghte", "Amizmiz"] {
+        let e = find(&ents, village).unwrap_or_else(|| panic!("{village}: {ents:#?}"));
+        assert_eq!(e.label, Label::Place, "{village}");
+    }
+}
