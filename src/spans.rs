@@ -2171,7 +2171,8 @@ pub fn foreign_streets(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     let capital = |i: usize| i < toks.len() && crate::tokens::is_capitalised_word(tok(i)) && tok(i).chars().any(char::is_lowercase);
     let particle = |i: usize| i < toks.len() && matches!(tok(i), "de" | "del" | "della" | "delle" | "dei" | "degli" | "di" | "des" | "du" | "la" | "le" | "las" | "los" | "dos" | "das" | "do" | "da" | "d'");
     let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
-    if !toks.iter().any(|t| STREET_WORDS.contains(&t.text(text))) {
+    let street_word = |w: &str| w.starts_with(|c: char| matches!(c, 'A' | 'B' | 'C' | 'L' | 'P' | 'Q' | 'R' | 'V')) && STREET_WORDS.contains(&w);
+    if !toks.iter().any(|t| street_word(t.text(text))) {
         return;
     }
     // The span covering each token, by index.
@@ -2185,7 +2186,7 @@ pub fn foreign_streets(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     while i + 1 < toks.len() {
         let w = tok(i);
         let english = matches!(w, "Via" | "Place" | "Plaza" | "Avenue");
-        if !STREET_WORDS.contains(&w) || !(capital(i + 1) || (particle(i + 1) && (capital(i + 2) || particle(i + 2) && capital(i + 3)))) || (english && !particle(i + 1)) {
+        if !street_word(w) || !(capital(i + 1) || (particle(i + 1) && (capital(i + 2) || particle(i + 2) && capital(i + 3)))) || (english && !particle(i + 1)) {
             i += 1;
             continue;
         }
@@ -2230,6 +2231,7 @@ pub fn foreign_streets(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     }
 }
 
+/// (`foreign_streets` checks the first letter first: a word added here with a new one must join it there.)
 const STREET_WORDS: &[&str] = &["Rue", "Quai", "Via", "Viale", "Piazza", "Piazzale", "Calle", "Avenida", "Rua", "Praça", "Plaza", "Place", "Boulevard", "Avenue", "Carrer", "Paseo", "Largo"];
 
 /// Stock indices named by a word and a number ("the FTSE 100", "the Russell 2000"): the pair is
