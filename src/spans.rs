@@ -1957,6 +1957,12 @@ fn network_generation(span: &str) -> bool {
     span.strip_suffix('G').is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Whether token `i` comes right after "plus or" ("plus or minus 2%": a margin either way, not a
+/// negative amount).
+fn after_plus_or(text: &str, toks: &[crate::tokens::Token], i: usize) -> bool {
+    i >= 2 && toks[i - 1].text(text) == "or" && toks[i - 2].text(text).eq_ignore_ascii_case("plus")
+}
+
 /// Tidies the tagger's number spans with what the number grammar knows:
 /// - punctuation at either end is trimmed ("5 ." → "5");
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
@@ -2053,7 +2059,7 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             f -= 1;
         }
         // "plus or minus 2%": a margin either way, not a negative amount.
-        if f < l && f >= 2 && tok(f).eq_ignore_ascii_case("minus") && tok(f - 1) == "or" && tok(f - 2).eq_ignore_ascii_case("plus") {
+        if f < l && tok(f).eq_ignore_ascii_case("minus") && after_plus_or(text, toks, f) {
             f += 1;
         }
         // "CHF 12.5 million and SEK" + "300": a currency code ending the span after "and" or
@@ -2171,7 +2177,7 @@ pub fn foreign_streets(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     let capital = |i: usize| i < toks.len() && crate::tokens::is_capitalised_word(tok(i)) && tok(i).chars().any(char::is_lowercase);
     let particle = |i: usize| i < toks.len() && matches!(tok(i), "de" | "del" | "della" | "delle" | "dei" | "degli" | "di" | "des" | "du" | "la" | "le" | "las" | "los" | "dos" | "das" | "do" | "da" | "d'");
     let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
-    let street_word = |w: &str| w.starts_with(|c: char| matches!(c, 'A' | 'B' | 'C' | 'L' | 'P' | 'Q' | 'R' | 'V')) && STREET_WORDS.contains(&w);
+    let street_word = |w: &str| w.starts_with(['A', 'B', 'C', 'L', 'P', 'Q', 'R', 'V']) && STREET_WORDS.contains(&w);
     if !toks.iter().any(|t| street_word(t.text(text))) {
         return;
     }
@@ -2570,8 +2576,7 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
         })
     };
     // Not "plus or minus 2%", a margin either way.
-    let plus_or = |i: usize| i >= 2 && toks[i - 1].text(text) == "or" && toks[i - 2].text(text).eq_ignore_ascii_case("plus");
-    let sign_word = |i: usize| matches!(toks[i].text(text).to_lowercase().as_str(), "minus" | "negative") && !plus_or(i);
+    let sign_word = |i: usize| matches!(toks[i].text(text).to_lowercase().as_str(), "minus" | "negative") && !after_plus_or(text, toks, i);
     let mut merged: Vec<RawSpan> = Vec::with_capacity(spans.len());
     let mut rest = std::mem::take(spans).into_iter().peekable();
     while let Some(s) = rest.next() {
