@@ -964,6 +964,7 @@ impl Annotator {
             }
             if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
                 spans::numbers_out_of_dates(text, toks, &mut raw, date, cardinal);
+                spans::ages_as_dates(text, toks, &mut raw, cardinal, date);
             }
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);
             if let Some(ordinal) = types.iter().position(|t| t == "ORDINAL") {
@@ -1331,6 +1332,11 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
     if lower.contains("year old") || lower.contains("years old") || lower.contains("year olds") {
         return "age";
     }
+    // "at the age of 72", "age 12", "an average age of 30".
+    let before: Vec<String> = text[..start].split_whitespace().rev().take(2).map(|w| w.to_lowercase()).collect();
+    if words.first() == Some(&"age") || (words.len() >= 3 && words[1] == "age" && words[2] == "of") || before == ["of", "age"] {
+        return "age";
+    }
     // "aged 19 and 22", "at age 34".
     if text[..start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case("aged") || w.eq_ignore_ascii_case("age")) {
         return "age";
@@ -1630,6 +1636,8 @@ mod tests {
         assert_eq!(kind("Pierre Vinken, 61 years old, will join.", "61 years old"), "age");
         assert_eq!(kind("after 2 wks of talks", "2 wks"), "duration");
         assert_eq!(kind("a 21-year-old student", "21-year-old"), "age");
+        assert_eq!(kind("She died at the age of 100.", "the age of 100"), "age");
+        assert_eq!(kind("admitted at age 12", "age 12"), "age");
         assert_eq!(kind("Ana Pérez, 34, a teacher", "34"), "age");
         assert_eq!(kind("She died Tuesday. She was 88.", "88"), "age");
         assert_eq!(kind("The score was 88.", "88"), "date");

@@ -92,6 +92,14 @@ fn a_count_before_a_relative_date_is_its_own_number() {
 }
 
 #[test]
+fn an_age_after_age_of_is_a_date() {
+    // "100" was a cardinal at 0.99 (the tagger takes "the age of 72" for a date on its own).
+    let es = ents("Carter died at his home in Plains at the age of 100.");
+    let age = es.iter().find(|e| e.text == "the age of 100").unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!((age.label, age.kind.as_str()), (Label::Date, "age"));
+}
+
+#[test]
 fn a_compound_unit_the_tagger_took_for_a_name_joins_its_number() {
     // "km/h" was an organisation at 0.58, and "70" a cardinal.
     let es = ents("Winds of 70 km/h hit the coast.");
