@@ -2868,10 +2868,16 @@ pub fn is_score(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The scores of a series after the first that [`is_score`] knows ("won 6-3, 6-4, 6-2", "7-6
-/// (7-3), 7-6 (7-2)") are scores too: each after a comma or bracket right after a score.
+/// (7-3), 7-6 (7-2)", "7-6 (3), 6-4") are scores too: each after a comma or bracket right after a
+/// score.
 const MAX_SCORE_SERIES: usize = 8;
 
 fn is_score_within(text: &str, start: usize, end: usize, depth: usize) -> bool {
+    // A set with its tiebreak: "7-6 (3)".
+    let end = match text[start..end].strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+        Some((set, n)) if (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) => start + set.len(),
+        _ => end,
+    };
     let span = &text[start..end];
     let Some(dash) = span.find(['-', '–', '—']) else { return false };
     let (a, b) = (&span[..dash], &span[dash..].trim_start_matches(['-', '–', '—']));
@@ -2906,6 +2912,8 @@ fn follows_score(text: &str, start: usize, depth: usize) -> bool {
     let Some(head) = head.strip_suffix(',').or_else(|| head.strip_suffix('(')) else { return false };
     let head = head.trim_end();
     let head = head.strip_suffix(')').unwrap_or(head);
+    // A tiebreak of one number: "7-6 (3), 6-4".
+    let head = head.trim_end_matches(|c: char| c.is_ascii_digit()).strip_suffix('(').map_or(head, str::trim_end);
     let from = head.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '–' | '—'))).map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
     let prev = &head[from..];
     let small = |d: &str| (1..=3).contains(&d.len()) && d.bytes().all(|c| c.is_ascii_digit());
@@ -2956,6 +2964,9 @@ pub fn scores(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan
         if !((l > f || text[a..b].contains(['-', '–', '—'])) && is_score(text, a, b)) {
             continue;
         }
+        // A tiebreak of one number joins its set: "7-6 (3)".
+        let tiebreak = l + 3 < toks.len() && toks[l + 1].text(text) == "(" && digits(l + 2) && toks[l + 2].text(text).len() <= 2 && toks[l + 3].text(text) == ")" && glued(l + 1, l + 2) && glued(l + 2, l + 3);
+        let (l, b) = if tiebreak { (l + 3, toks[l + 3].end) } else { (l, b) };
         if on.is_empty() {
             on = vec![usize::MAX; toks.len()];
             for (j, s) in spans.iter().enumerate() {

@@ -175,6 +175,12 @@ fn sports_scores_and_vote_tallies_are_one_number_without_a_value() {
     let results: Vec<&str> = es.iter().filter(|e| e.kind == "result").map(|e| e.text.as_str()).collect();
     assert_eq!(results, ["6-3", "6-4", "6-2", "7-6", "7-3", "7-6", "7-2"], "{es:#?}");
     assert!(es.iter().all(|e| e.label != Label::Number || e.kind == "result"), "{es:#?}");
+    // A tiebreak of one number joins its set, and the set after it is still a score ("6-4" was
+    // the cardinal 6, "3" a cardinal).
+    let es = ents("Djokovic beat Alcaraz 7-6 (3), 6-4 on Sunday.");
+    let results: Vec<&str> = es.iter().filter(|e| e.kind == "result").map(|e| e.text.as_str()).collect();
+    assert_eq!(results, ["7-6 (3)", "6-4"], "{es:#?}");
+    assert!(es.iter().all(|e| e.label != Label::Number || e.kind == "result"), "{es:#?}");
     // A series of ranges with no score before it stays ranges.
     let es = ents("Pages 10-12, 14-15 list them.");
     assert!(!es.iter().any(|e| e.kind == "result"), "{es:#?}");
