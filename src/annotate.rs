@@ -1311,11 +1311,21 @@ fn local_currencies(ents: &mut [Entity]) {
 }
 
 /// A place of no known kind right before ", <region or country>" is a town: "Dearborn, Michigan".
+/// "Georgia" after a town and a comma is the US state ("Plains, Georgia", "Atlanta, Georgia"),
+/// unless the town is one of the country's ("Tbilisi, Georgia").
 fn towns_of_regions(text: &str, ents: &mut [Entity]) {
+    const GEORGIAN: &[&str] = &["Tbilisi", "Batumi", "Kutaisi", "Rustavi", "Gori", "Zugdidi", "Poti", "Telavi", "Sukhumi", "Tskhinvali", "Borjomi", "Mtskheta"];
     for i in 1..ents.len() {
         let (a, b) = (&ents[i - 1], &ents[i]);
-        if a.label == Label::Place && a.kind == "place" && b.label == Label::Place && matches!(b.kind.as_str(), "region" | "country") && text[a.end..b.start].trim() == "," {
+        if a.label != Label::Place || b.label != Label::Place || text[a.end..b.start].trim() != "," {
+            continue;
+        }
+        if a.kind == "place" && matches!(b.kind.as_str(), "region" | "country") {
             ents[i - 1].kind = "city".into();
+        }
+        let (a, b) = (&ents[i - 1], &ents[i]);
+        if b.text == "Georgia" && b.kind == "country" && a.kind == "city" && !GEORGIAN.contains(&a.text.as_str()) {
+            ents[i].kind = "region".into();
         }
     }
 }
@@ -1625,6 +1635,15 @@ mod tests {
         let mut ents = vec![place("Dearborn", "place"), place("Michigan", "region"), place("Springfield", "place")];
         towns_of_regions(text, &mut ents);
         assert_eq!(ents.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), vec!["city", "region", "place"]);
+        // The US state after a town, the country after its capital.
+        let text = "in Plains, Georgia and Tbilisi, Georgia";
+        let place = |t: &str, kind: &str, from: usize| {
+            let s = from + text[from..].find(t).unwrap();
+            Entity { start: s, end: s + t.len(), label: Label::Place, kind: kind.into(), text: t.into(), value: None, low: None, high: None, unit: None, currency: None, score: 0.9 }
+        };
+        let mut ents = vec![place("Plains", "place", 0), place("Georgia", "country", 0), place("Tbilisi", "city", 0), place("Georgia", "country", 20)];
+        towns_of_regions(text, &mut ents);
+        assert_eq!(ents.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), vec!["city", "region", "city", "country"]);
     }
 
     #[test]

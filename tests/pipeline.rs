@@ -717,3 +717,12 @@ fn a_list_of_villages_is_a_list_of_places() {
         assert_eq!(e.label, Label::Place, "{village}");
     }
 }
+
+#[test]
+fn georgia_after_an_american_town_is_the_state() {
+    // "Atlanta, Georgia" had kind country.
+    let text = "She flew from Atlanta, Georgia to Tbilisi, Georgia on Monday.";
+    let ents = ann().annotate(text, &Options::default());
+    let georgias: Vec<&str> = ents.iter().filter(|e| e.text == "Georgia").map(|e| e.kind.as_str()).collect();
+    assert_eq!(georgias, ["region", "country"], "{ents:#?}");
+}
