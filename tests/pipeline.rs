@@ -726,3 +726,10 @@ fn georgia_after_an_american_town_is_the_state() {
     let georgias: Vec<&str> = ents.iter().filter(|e| e.text == "Georgia").map(|e| e.kind.as_str()).collect();
     assert_eq!(georgias, ["region", "country"], "{ents:#?}");
 }
+
+#[test]
+fn the_moon_is_a_natural_location() {
+    // "Moon" was a facility.
+    let ents = ann().annotate("The mission will send four astronauts around the Moon next year.", &Options::default());
+    assert_place(&ents, "Moon", "location");
+}
