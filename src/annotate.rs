@@ -1203,7 +1203,7 @@ const PERSON_TITLES: &[&str] = &[
 /// Rose Bowl is a stadium).
 const EVENT_HEADS: &[&str] = &[
     "Derby", "Open", "Cup", "Marathon", "Games", "Olympics", "Paralympics", "Championship", "Championships", "Prix", "Series", "Expo",
-    "Tournament", "Regatta", "Stakes", "Classic", "Trophy", "Rally", "Festival", "Olympiad",
+    "Tournament", "Regatta", "Stakes", "Classic", "Trophy", "Rally", "Festival", "Olympiad", "Slam",
 ];
 
 /// US states, the District of Columbia and Canada's provinces written out, normalised: the
