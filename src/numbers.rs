@@ -332,6 +332,13 @@ const MODIFIERS: &[&str] = &[
     "exactly", "precisely", "circa", "barely", "fully", "a full", "more",
 ];
 
+/// Whether `word` (any case) is the first word of a modifier that may open a number span ("about",
+/// "nearly", "more" of "more than").
+pub fn is_modifier_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    MODIFIERS.iter().any(|m| m.split(' ').next() == Some(w.as_str())) && w != "the"
+}
+
 /// Percent markers after a number: (pattern, unit). In patterns, words are separated by spaces,
 /// a hyphen between words is optional, and `^` marks an item that must touch the previous token.
 #[rustfmt::skip]

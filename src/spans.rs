@@ -1963,6 +1963,23 @@ fn after_plus_or(text: &str, toks: &[crate::tokens::Token], i: usize) -> bool {
     i >= 2 && toks[i - 1].text(text) == "or" && toks[i - 2].text(text).eq_ignore_ascii_case("plus")
 }
 
+/// Whether token `f`, the first of a number span, is a name before its amount: capitalised (not
+/// all capitals, which may be a currency code), not the first word of its sentence, not a number
+/// word, currency, unit or month, and followed by a modifier or digits ("the Sun about 1.5 million
+/// kilometres", "Sun" inside the span).
+fn name_before_amount(text: &str, toks: &[crate::tokens::Token], f: usize) -> bool {
+    let w = toks[f].text(text);
+    let mut chars = w.chars();
+    let titled = chars.next().is_some_and(char::is_uppercase) && w.chars().count() >= 2 && chars.all(char::is_lowercase);
+    let starts = f == 0 || toks[f].after_newline || matches!(toks[f - 1].text(text), "." | "!" | "?" | ":" | ";" | "\"" | "“" | "(" | "-" | "–" | "—");
+    // ("Sun" is a weekday's abbreviation too, never one before an amount.)
+    if !titled || starts || crate::numbers::word_class(&w.to_lowercase()).is_some_and(|c| c != "weekday") {
+        return false;
+    }
+    let next = toks[f + 1].text(text);
+    next.starts_with(|c: char| c.is_ascii_digit()) || crate::numbers::is_modifier_word(next)
+}
+
 /// Tidies the tagger's number spans with what the number grammar knows:
 /// - punctuation at either end is trimmed ("5 ." → "5");
 /// - a list marker at the start of a line ("1." or "2)") is not a number;
@@ -1996,6 +2013,11 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         }
         if is_punct(tok(f)) {
             continue;
+        }
+        // "orbits the Sun about 1.5 million kilometres": a capitalised word inside a sentence that
+        // is no number word, currency or modifier stays out of the amount after it.
+        while f < l && name_before_amount(text, toks, f) {
+            f += 1;
         }
         let digits = |i: usize| tok(i).bytes().all(|b| b.is_ascii_digit());
         // List marker: the first token of its line, digits, then "." or ")".
@@ -3034,6 +3056,17 @@ mod tests {
             .collect();
         tidy_numbers(text, &toks, &mut raw, |t| t == 0);
         raw.iter().map(|r| text[r.start..r.end].to_string()).collect()
+    }
+
+    #[test]
+    fn a_name_before_an_amount_stays_out_of_it() {
+        assert_eq!(tidy("It orbits the Sun about 1.5 million kilometres away.", &[("Sun about 1.5 million kilometres", 0)]), ["about 1.5 million kilometres"]);
+        assert_eq!(tidy("paid Smith 400 dollars", &[("Smith 400 dollars", 0)]), ["400 dollars"]);
+        // A sentence's first word, a currency code, a number word and a month stay.
+        assert_eq!(tidy("Nearly 400 came.", &[("Nearly 400", 0)]), ["Nearly 400"]);
+        assert_eq!(tidy("It cost Rs 400 each.", &[("Rs 400", 0)]), ["Rs 400"]);
+        assert_eq!(tidy("the Twenty 20 team", &[("Twenty 20", 0)]), ["Twenty 20"]);
+        assert_eq!(tidy("due May 5", &[("May 5", 0)]), ["May 5"]);
     }
 
     #[test]

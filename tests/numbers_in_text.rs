@@ -92,6 +92,14 @@ fn a_count_before_a_relative_date_is_its_own_number() {
 }
 
 #[test]
+fn a_name_before_an_amount_is_not_part_of_it() {
+    // The tagger read "Sun about 1.5 million kilometres" as one quantity, with no value.
+    let es = ents("The telescope orbits the Sun about 1.5 million kilometres from Earth.");
+    let d = number(&es, "about 1.5 million kilometres");
+    assert_eq!((d.value, d.unit.as_deref()), (Some(1.5e6), Some("km")));
+}
+
+#[test]
 fn an_age_after_age_of_is_a_date() {
     // "100" was a cardinal at 0.99 (the tagger takes "the age of 72" for a date on its own).
     let es = ents("Carter died at his home in Plains at the age of 100.");
