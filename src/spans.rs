@@ -2950,7 +2950,8 @@ const SCORE_VERBS: &[&str] = &[
     "drawn", "defeated", "defeat", "defeats", "trail", "trails", "trailed", "trailing", "led", "lead", "leads", "leading",
     "edged", "thrashed", "routed", "crushed", "downed", "hammered", "overcame", "voted", "vote", "votes", "ruled",
     "finished", "ended", "scoreline", "score", "scores", "passed", "approved", "rejected", "confirmed", "adopted", "carried", "upheld",
-    "overturned", "level", "levelled", "leveled", "tied", "squared",
+    "overturned", "level", "levelled", "leveled", "tied", "squared", "beating", "defeating", "edging", "thrashing", "routing",
+    "crushing", "downing", "hammering", "drawing", "edge", "edges",
 ];
 /// Nouns a score or tally qualifies ("a 3-1 win", "a 5-4 decision").
 const SCORE_NOUNS: &[&str] = &[
@@ -3081,6 +3082,7 @@ mod tests {
         assert!(at("The court upheld it 6-3 on Monday.", "6-3"));
         assert!(at("The series is level at 1-1.", "1-1"));
         assert!(at("They tied 2-2 with Leeds.", "2-2"));
+        assert!(at("City won the title, beating West Ham 3-1 at home.", "3-1"));
         assert!(!at("The board approved 5-10 new hires.", "5-10"));
         assert!(at("a 5-4 decision", "5-4"));
         assert!(!at("won 5-10 seats", "5-10"));
