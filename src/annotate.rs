@@ -1352,9 +1352,25 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
     if words.first() == Some(&"age") || (words.len() >= 3 && words[1] == "age" && words[2] == "of") || before == ["of", "age"] {
         return "age";
     }
-    // "aged 19 and 22", "at age 34".
-    if text[..start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case("aged") || w.eq_ignore_ascii_case("age")) {
-        return "age";
+    // "aged 19 and 22", "at age 34", and the rest of a list after "aged": "aged 19, 22 and 24".
+    let mut head = text[..start].trim_end();
+    loop {
+        let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if word.eq_ignore_ascii_case("aged") || word.eq_ignore_ascii_case("age") || word.eq_ignore_ascii_case("ages") {
+            return "age";
+        }
+        // Back over "19, " or "19 and " to the word before.
+        let rest = head.strip_suffix(',').or_else(|| head.strip_suffix(" and")).map(|h| h.trim_end_matches(',').trim_end());
+        match rest {
+            Some(h) if h.ends_with(|c: char| c.is_ascii_digit()) => {
+                let n = h.trim_end_matches(|c: char| c.is_ascii_digit());
+                if h.len() - n.len() > 3 || !n.ends_with(' ') {
+                    break;
+                }
+                head = n.trim_end();
+            }
+            _ => break,
+        }
     }
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     if words.len() == 1 && digits(last) && last.len() <= 3 {
@@ -1666,6 +1682,9 @@ mod tests {
         assert_eq!(kind("She died Tuesday. She was 88.", "88"), "age");
         assert_eq!(kind("The score was 88.", "88"), "date");
         assert_eq!(kind("The victims, aged 19 and 22, were", "19 and 22"), "age");
+        assert_eq!(kind("the suspects, aged 19, 22 and 24, were", "22"), "age");
+        assert_eq!(kind("the suspects, aged 19, 22 and 24, were", "24"), "age");
+        assert_eq!(kind("in 1999, 22 and 24", "24"), "date");
         assert_eq!(kind("It opened in 2021.", "2021"), "year");
         assert_eq!(kind("in the 1990s and the '80s", "the 1990s"), "decade");
         assert_eq!(kind("in the 1990s and the '80s", "the '80s"), "decade");
