@@ -2056,6 +2056,10 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         if f == l && !letters.is_empty() && letters.len() < code.len() && letters.chars().all(|c| c.is_ascii_alphabetic()) && crate::numbers::parse_value(code, None).is_none_or(|v| v.currency.is_none()) {
             continue;
         }
+        // "UPDATE 2-Oil rises": the number of a wire story's update, not a count.
+        if f == l && digits(f) && f >= 1 && tok(f - 1).ends_with("UPDATE") && toks.get(f + 1).is_some_and(|n| matches!(n.text(text), "-" | "–") && glued(f, f + 1)) {
+            continue;
+        }
         // "call 911", "dial 999": an emergency line, not a count.
         if f == l && matches!(tok(f), "911" | "999" | "112" | "000") && f >= 1 && matches!(tok(f - 1).to_lowercase().as_str(), "call" | "calls" | "called" | "calling" | "dial" | "dials" | "dialed" | "dialled" | "dialing" | "dialling") {
             continue;
@@ -3057,6 +3061,13 @@ mod tests {
             .collect();
         tidy_numbers(text, &toks, &mut raw, |t| t == 0);
         raw.iter().map(|r| text[r.start..r.end].to_string()).collect()
+    }
+
+    #[test]
+    fn a_wire_story_update_number_is_no_number() {
+        assert_eq!(tidy("UPDATE 2-Oil rises 2%", &[("2", 0), ("2%", 0)]), ["2%"]);
+        assert_eq!(tidy("REFILE-UPDATE 1-Shares fall", &[("1", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("an update 2-3 times a day", &[("2-3", 0)]), ["2-3"]);
     }
 
     #[test]
