@@ -1313,7 +1313,8 @@ pub fn people_after_titles(text: &str, toks: &[crate::tokens::Token], spans: &mu
 /// "shelled areas near Nova Kakhovka", "protests in Ferguson": a place name the lists know
 /// (`place_len` gives the tokens of the longest one starting at a token, 0 for none; towns of
 /// 15,000+ people included), each word capitalised, right after "in", "near", "outside",
-/// "around", "toward(s)" or "into", after "residents of", "the town of" and the like, after "towns
+/// "around", "toward(s)" or "into", after "residents of", "the town of", "the shelling of" and the
+/// like, after "strikes on", "an attack on" and the like, after "towns
 /// like", "cities such as", "countries including" and the like, or after a
 /// place and "and", "or" or a comma ("in Kherson and Irpin"), or right before "and" or "or" and a
 /// place ("strike Kharkiv and Odesa"), and not followed by another
@@ -1333,6 +1334,7 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
         (matches!(tok(i - 1), "like" | "including") && i >= 2 && PLACE_NOUNS.contains(&tok(i - 2).to_lowercase().as_str()))
             || (tok(i - 1) == "as" && i >= 3 && tok(i - 2) == "such" && PLACE_NOUNS.contains(&tok(i - 3).to_lowercase().as_str()))
     };
+    let attack_on = |i: usize| tok(i - 1) == "on" && i >= 2 && matches!(tok(i - 2).to_lowercase().as_str(), "strike" | "strikes" | "airstrike" | "airstrikes" | "attack" | "attacks" | "raid" | "raids" | "assault" | "offensive" | "advance" | "march");
     let mut added = vec![];
     let mut i = 1;
     while i < toks.len() {
@@ -1349,7 +1351,9 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
             }
         }
         let after_locative = matches!(tok(i - 1), "in" | "near" | "outside" | "around" | "toward" | "towards" | "into")
-            || (tok(i - 1) == "of" && i >= 2 && matches!(tok(i - 2).to_lowercase().as_str(), "residents" | "town" | "city" | "village" | "outskirts" | "suburbs" | "mayor" | "streets" | "centre" | "center"))
+            || (tok(i - 1) == "of" && i >= 2 && matches!(tok(i - 2).to_lowercase().as_str(), "residents" | "town" | "city" | "village" | "outskirts" | "suburbs" | "mayor" | "streets" | "centre" | "center" | "shelling" | "bombing" | "bombardment" | "siege"))
+            // "strikes on Rafah", "an attack on Odesa".
+            || attack_on(i)
             || places_named_next(i)
             // "in Kherson and Irpin": after a place and "and", "or" or a comma.
             || (matches!(tok(i - 1), "and" | "or" | ",") && i >= 2 && owner(spans, i - 2).is_some_and(|k| spans[k].last_tok == i - 2 && is_place(spans[k].ty)));
@@ -1377,7 +1381,7 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
         if n == 0
             && tok(i - 1) == "and"
             && i >= 3
-            && owner(spans, i - 2).is_some_and(|k| spans[k].last_tok == i - 2 && is_place(spans[k].ty) && spans[k].first_tok >= 1 && matches!(tok(spans[k].first_tok - 1), "in" | "near"))
+            && owner(spans, i - 2).is_some_and(|k| spans[k].last_tok == i - 2 && is_place(spans[k].ty) && spans[k].first_tok >= 1 && (matches!(tok(spans[k].first_tok - 1), "in" | "near") || attack_on(spans[k].first_tok)))
             && !GENERIC_PLACE_WORDS.contains(&tok(i).to_lowercase().as_str())
             && owner(spans, i).is_none_or(|k| Some(spans[k].ty) == person_ty && spans[k].first_tok == i && spans[k].last_tok == i && spans[k].score < HARMONISE_KEEP)
         {
@@ -4302,6 +4306,11 @@ mod tests {
         // A person of exactly the town's words becomes the place; after "residents of" too.
         assert_eq!(run("Protests erupted in Ferguson after the shooting.", &[("Ferguson", 1)]), vec![s("Ferguson", 0)]);
         assert_eq!(run("Residents of Bucha spoke.", &[("Bucha", 1)]), vec![s("Bucha", 0)]);
+        // After "strikes on", "an attack on", "the shelling of"; a list after them too.
+        assert_eq!(run("Israeli strikes on Bucha killed 31.", &[("Bucha", 1)]), vec![s("Bucha", 0)]);
+        assert_eq!(run("the shelling of Kherson went on", &[]), vec![s("Kherson", 0)]);
+        assert_eq!(run("An attack on Kherson and Jabalia.", &[("Kherson", 0)]), vec![s("Kherson", 0), s("Jabalia", 0)]);
+        assert_eq!(run("He commented on Ferguson.", &[("Ferguson", 1)]), vec![s("Ferguson", 1)]);
         // Not: another word of a longer name follows, a possessive, no locative word before,
         // an organisation there, a lower-case mention.
         assert_eq!(run("She lives in Kherson Oblast.", &[]), vec![]);

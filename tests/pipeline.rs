@@ -216,6 +216,13 @@ fn towns_the_tagger_does_not_know_are_places_after_in_and_near() {
 }
 
 #[test]
+fn a_known_town_after_strikes_on_is_a_place() {
+    // "Rafah" was a person at 0.87.
+    let ents = ann().annotate("Israeli strikes on Rafah killed 31 people on Tuesday.", &Options::default());
+    assert_eq!(find(&ents, "Rafah").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
+
+#[test]
 fn a_known_place_before_and_and_a_place_is_a_place_too() {
     let text = "Russian missiles continued to strike Kharkiv and Odesa on Friday.";
     let ents = ann().annotate(text, &Options::default());
