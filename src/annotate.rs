@@ -833,6 +833,9 @@ impl Annotator {
             let listed_name = |s: &RawSpan| matches!(types[s.ty].as_str(), "NORP" | "ORG" | "PERSON") && self.solid_place_len(text, toks, s.first_tok) == s.last_tok - s.first_tok + 1;
             spans::towns_before_facility_nouns(text, toks, &mut raw, gpe, listed_name);
             spans::towns_after_locatives(text, toks, &mut raw, gpe, self.person, is_place, |first| self.place_name_len(text, toks, first));
+            if let Some(p) = self.person {
+                spans::places_before_site_nouns(text, toks, &mut raw, p, gpe);
+            }
             // Dev unchanged; train: CoNLL two more false places in 7,200 (clubs named after cities).
             let retypable = |t: usize| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "EVENT" | "NORP" | "LAW" | "LANGUAGE");
             spans::place_pairs(text, toks, &mut raw, gpe, retypable, |first| self.solid_place_len(text, toks, first), |first| self.place_name_len(text, toks, first));

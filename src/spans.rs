@@ -1417,6 +1417,21 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
     }
 }
 
+/// Nouns of sites named after the place they are in ("the Torkham crossing", "the Kailuan mine").
+const SITE_NOUNS: &[&str] = &["crossing", "checkpoint", "border", "port", "mine", "dam", "refinery", "airbase", "base", "oilfield"];
+
+/// "closed the Torkham crossing": a one-word person between "the" and a lower-case noun of a site
+/// named after its place ([`SITE_NOUNS`]) is that place (OntoNotes train: 14 such names are
+/// places, 24 nationalities, none a person; "the Gore camp" is one, so "camp" is no such noun).
+pub fn places_before_site_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person_ty: usize, place_ty: usize) {
+    for s in spans.iter_mut().filter(|s| s.ty == person_ty && s.first_tok == s.last_tok && s.first_tok >= 1) {
+        let f = s.first_tok;
+        if toks[f - 1].text(text).eq_ignore_ascii_case("the") && toks.get(f + 1).is_some_and(|n| SITE_NOUNS.contains(&n.text(text))) {
+            s.ty = place_ty;
+        }
+    }
+}
+
 /// Words for a kind of place, which alone name none ("in Taipei City and County").
 const GENERIC_PLACE_WORDS: &[&str] = &["county", "city", "province", "state", "district", "region", "island", "islands", "area", "areas", "prefecture", "territory"];
 
@@ -4288,6 +4303,20 @@ mod tests {
         // A possessive place: the names joined are people ("Uganda's Yoweri Museveni").
         assert_eq!(run("Tanzania’s Samia Hassan and Uganda’s Yoweri Museveni met.", &[("Tanzania", 0), ("Samia Hassan", 1), ("Uganda", 0), ("Yoweri Museveni", 1)]), vec![0, 1, 0, 1]);
         assert_eq!(run("Uganda's and Kenya's Samia Hassan and Uganda spoke.", &[("Kenya", 0), ("Samia Hassan", 1), ("Uganda", 0)]), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn a_person_before_a_site_noun_is_a_place() {
+        // Type 0: a person, 1: a place.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| places_before_site_nouns(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("They closed the Torkham crossing on Monday.", &[("Torkham", 0)]), vec![s("Torkham", 1)]);
+        assert_eq!(run("the Kailuan mine", &[("Kailuan", 0)]), vec![s("Kailuan", 1)]);
+        // Not a camp, a capitalised noun, two words, nor without "the".
+        assert_eq!(run("the Gore camp", &[("Gore", 0)]), vec![s("Gore", 0)]);
+        assert_eq!(run("the Hoover Dam", &[("Hoover", 0)]), vec![s("Hoover", 0)]);
+        assert_eq!(run("the Al Gore crossing", &[("Al Gore", 0)]), vec![s("Al Gore", 0)]);
+        assert_eq!(run("Smith border", &[("Smith", 0)]), vec![s("Smith", 0)]);
     }
 
     #[test]

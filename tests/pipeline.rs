@@ -223,6 +223,13 @@ fn a_known_town_after_strikes_on_is_a_place() {
 }
 
 #[test]
+fn a_place_before_a_site_noun_is_no_person() {
+    // "Torkham" was a person at 0.74.
+    let ents = ann().annotate("The Taliban closed the Torkham crossing between Afghanistan and Pakistan.", &Options::default());
+    assert_eq!(find(&ents, "Torkham").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
+
+#[test]
 fn a_known_place_before_and_and_a_place_is_a_place_too() {
     let text = "Russian missiles continued to strike Kharkiv and Odesa on Friday.";
     let ents = ann().annotate(text, &Options::default());
