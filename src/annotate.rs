@@ -836,6 +836,7 @@ impl Annotator {
             if let Some(p) = self.person {
                 spans::places_before_site_nouns(text, toks, &mut raw, p, gpe);
             }
+            spans::places_to_listed_length(text, toks, &mut raw, is_place, |first| self.place_name_len(text, toks, first));
             // Dev unchanged; train: CoNLL two more false places in 7,200 (clubs named after cities).
             let retypable = |t: usize| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "EVENT" | "NORP" | "LAW" | "LANGUAGE");
             spans::place_pairs(text, toks, &mut raw, gpe, retypable, |first| self.solid_place_len(text, toks, first), |first| self.place_name_len(text, toks, first));

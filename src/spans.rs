@@ -1417,6 +1417,40 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
     }
 }
 
+/// "the Rio Grande do Sul state": a place span the lists know a longer place name from (`place_len`
+/// gives the tokens of the longest listed name starting at a token) takes the rest of that name
+/// where no other span holds it, the rest is at most three linking words ("do", "de", "la", …) and
+/// capitalised ones, one linking word at least, and it ends on a capitalised word ("Rio Grande" +
+/// "do Sul"). Not across a line break.
+pub fn places_to_listed_length(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_place: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
+    let mut changed = false;
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        if !is_place(s.ty) {
+            continue;
+        }
+        let n = place_len(s.first_tok);
+        let last = s.first_tok + n.max(1) - 1;
+        if last <= s.last_tok || last >= toks.len() {
+            continue;
+        }
+        let free = spans.get(k + 1).is_none_or(|next| next.first_tok > last);
+        // Linking words and capitalised ones, at least one linking word (the lists keep a short
+        // hash of a name's words, so a long match needs that much more evidence).
+        let link = |i: usize| matches!(toks[i].text(text), "do" | "da" | "dos" | "das" | "de" | "del" | "di" | "du" | "des" | "la" | "le" | "el");
+        let word = |i: usize| link(i) || (crate::tokens::is_capitalised_word(toks[i].text(text)) && !GENERIC_PLACE_WORDS.contains(&toks[i].text(text).to_lowercase().as_str()));
+        let clean = last - s.last_tok <= 3 && (s.last_tok + 1..=last).all(|i| !toks[i].after_newline && word(i)) && (s.last_tok + 1..=last).any(link);
+        if free && clean && crate::tokens::is_capitalised_word(toks[last].text(text)) {
+            spans[k].last_tok = last;
+            spans[k].end = toks[last].end;
+            changed = true;
+        }
+    }
+    if changed {
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// Nouns of sites named after the place they are in ("the Torkham crossing", "the Kailuan mine").
 const SITE_NOUNS: &[&str] = &["crossing", "checkpoint", "border", "port", "mine", "dam", "refinery", "airbase", "base", "oilfield"];
 
@@ -3607,7 +3641,7 @@ mod tests {
     /// A `place_len` for the place rules: the tokens of the longest of `names` (lower case, one or
     /// two words) starting at a token.
     fn listed<'a>(text: &'a str, toks: &'a [crate::tokens::Token], names: &'a [&str]) -> impl Fn(usize) -> usize + 'a {
-        move |i| (1..=2).rev().find(|&n| i + n <= toks.len() && names.contains(&toks[i..i + n].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" ").as_str())).unwrap_or(0)
+        move |i| (1..=5).rev().find(|&n| i + n <= toks.len() && names.contains(&toks[i..i + n].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" ").as_str())).unwrap_or(0)
     }
 
     fn spans_of(text: &str, toks: &[crate::tokens::Token], found: &[(&str, usize)]) -> Vec<RawSpan> {
@@ -4303,6 +4337,19 @@ mod tests {
         // A possessive place: the names joined are people ("Uganda's Yoweri Museveni").
         assert_eq!(run("Tanzania’s Samia Hassan and Uganda’s Yoweri Museveni met.", &[("Tanzania", 0), ("Samia Hassan", 1), ("Uganda", 0), ("Yoweri Museveni", 1)]), vec![0, 1, 0, 1]);
         assert_eq!(run("Uganda's and Kenya's Samia Hassan and Uganda spoke.", &[("Kenya", 0), ("Samia Hassan", 1), ("Uganda", 0)]), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn a_place_takes_the_rest_of_a_longer_listed_name() {
+        // Type 0: a place, 1: a person.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| places_to_listed_length(text, toks, raw, |t| t == 0, listed(text, toks, &["rio grande do sul", "santiago de cuba", "hungary s gross"]))));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Floods in the Rio Grande do Sul state.", &[("Rio Grande", 0)]), vec![s("Rio Grande do Sul", 0)]);
+        assert_eq!(run("in Santiago de Cuba", &[("Santiago", 0)]), vec![s("Santiago de Cuba", 0)]);
+        // Not into another span, nor with no linking word, nor from a person.
+        assert_eq!(run("in Santiago de Cuba", &[("Santiago", 0), ("Cuba", 0)]), vec![s("Santiago", 0), s("Cuba", 0)]);
+        assert_eq!(run("from Hungary 's Gross Domestic Product", &[("Hungary", 0)]), vec![s("Hungary", 0)]);
+        assert_eq!(run("Floods in the Rio Grande do Sul state.", &[("Rio Grande", 1)]), vec![s("Rio Grande", 1)]);
     }
 
     #[test]

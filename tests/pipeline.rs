@@ -223,6 +223,13 @@ fn a_known_town_after_strikes_on_is_a_place() {
 }
 
 #[test]
+fn a_place_takes_the_rest_of_its_listed_name() {
+    // "Rio Grande" was a city, "do Sul" left out.
+    let ents = ann().annotate("Floods in the Rio Grande do Sul state of Brazil have killed 143 people.", &Options::default());
+    assert_place(&ents, "Rio Grande do Sul", "region");
+}
+
+#[test]
 fn a_place_before_a_site_noun_is_no_person() {
     // "Torkham" was a person at 0.74.
     let ents = ann().annotate("The Taliban closed the Torkham crossing between Afghanistan and Pakistan.", &Options::default());
