@@ -2372,7 +2372,24 @@ pub fn bare_ordinals(text: &str, toks: &[crate::tokens::Token], spans: &mut [Raw
         }
         s.ty = ordinal_ty;
     }
+    // "on the 14th floor", "the 40th anniversary": "the" and an ordinal in digits before a noun
+    // that it ranks (OntoNotes train: 26 such ordinals alone, none a date) is that ordinal.
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.last_tok == s.first_tok + 1) {
+        let (f, l) = (s.first_tok, s.last_tok);
+        let w = tok(l);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if tok(f).eq_ignore_ascii_case("the") && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th") && RANKED_NOUNS.contains(&tok(l + 1)) {
+            *s = RawSpan { start: toks[l].start, end: toks[l].end, ty: ordinal_ty, score: s.score, first_tok: l, last_tok: l };
+        }
+    }
 }
+
+/// Nouns an ordinal ranks rather than dates ("the 14th floor", "the 40th anniversary").
+const RANKED_NOUNS: &[&str] = &[
+    "floor", "floors", "anniversary", "birthday", "time", "place", "round", "minute", "inning", "innings", "hole", "lap", "seed",
+    "straight", "consecutive", "largest", "biggest", "edition", "session", "congress", "district", "amendment", "annual", "grade",
+    "generation", "overall", "pick", "storey", "story", "victim", "person", "player", "win", "goal", "title", "book", "album",
+];
 
 /// Capitalised words whose number names a thing rather than counting ("Interstate 95", "Flight 370").
 const NAMED_BY_NUMBER: &[&str] = &[
@@ -3903,6 +3920,12 @@ mod tests {
         for (text, day) in [("on the 21st.", "21st"), ("on 3rd March", "3rd"), ("May 3rd was", "3rd"), ("the 4th of July", "4th"), ("arrived on 21st", "21st")] {
             assert_eq!(run(text, &[(day, 0)]), vec![s(day, 0)], "{text}");
         }
+        // "the" and the ordinal before a noun it ranks: the ordinal alone; not before a noun of
+        // time or a function word.
+        assert_eq!(run("started on the 14th floor", &[("the 14th", 0)]), vec![s("14th", 1)]);
+        assert_eq!(run("marked the 40th anniversary", &[("the 40th", 0)]), vec![s("40th", 1)]);
+        assert_eq!(run("on the 8th that year", &[("the 8th", 0)]), vec![s("the 8th", 0)]);
+        assert_eq!(run("in the 16th century", &[("the 16th", 0)]), vec![s("the 16th", 0)]);
     }
 
     #[test]

@@ -92,6 +92,13 @@ fn a_count_before_a_relative_date_is_its_own_number() {
 }
 
 #[test]
+fn an_ordinal_before_the_noun_it_ranks_is_no_date() {
+    // "the 14th" was a date.
+    let es = ents("The fire broke out at 3.45am on the 14th floor of the tower.");
+    assert_eq!(number(&es, "14th").kind, "ordinal");
+}
+
+#[test]
 fn a_name_before_an_amount_is_not_part_of_it() {
     // The tagger read "Sun about 1.5 million kilometres" as one quantity, with no value.
     let es = ents("The telescope orbits the Sun about 1.5 million kilometres from Earth.");
