@@ -965,6 +965,8 @@ impl Annotator {
             spans::dates_end_at_a_comma(text, toks, &mut raw, date);
             if let Some(money) = types.iter().position(|t| t == "MONEY") {
                 spans::money_out_of_dates(text, toks, &mut raw, date, money);
+                // "€12.82 an hour", a time to the tagger.
+                spans::money_out_of_dates(text, toks, &mut raw, time, money);
             }
             if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
                 spans::numbers_out_of_dates(text, toks, &mut raw, date, cardinal);

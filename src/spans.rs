@@ -2423,7 +2423,8 @@ pub fn dates_end_at_a_comma(text: &str, toks: &[crate::tokens::Token], spans: &m
 }
 
 /// "raising £25bn a year": a DATE span (`date_ty`) that starts with an amount right after a
-/// currency symbol ("25bn a year", a date to the tagger, which never saw a glued scale there) is
+/// currency symbol ("25bn a year", a date to the tagger, which never saw a glued scale there; or
+/// "12.82 an hour", a time, when `date_ty` is the time type) is
 /// that amount of money (`money_ty`), symbol and scale word included; the rest ("a year") is
 /// left out, as OntoNotes train leaves out 57 of 70 "a year"s after money.
 pub fn money_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], date_ty: usize, money_ty: usize) {
@@ -3747,6 +3748,8 @@ mod tests {
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("raising £25bn a year", &[("25bn a year", 0)]), vec![s("£25bn", 1)]);
         assert_eq!(run("raising $25 billion a year", &[("25 billion a year", 0)]), vec![s("$25 billion", 1)]);
+        // The same for a time ("€12.82 an hour"), run with the time's type.
+        assert_eq!(run("It costs €12.82 an hour.", &[("12.82 an hour", 0)]), vec![s("€12.82", 1)]);
         // Not: no symbol, a symbol apart from the digits, a date of words.
         assert_eq!(run("for 25 years", &[("25 years", 0)]), vec![s("25 years", 0)]);
         assert_eq!(run("costs $ 25 years", &[("25 years", 0)]), vec![s("25 years", 0)]);

@@ -92,6 +92,14 @@ fn a_count_before_a_relative_date_is_its_own_number() {
 }
 
 #[test]
+fn a_price_per_hour_is_money_not_a_time() {
+    // "12.82 an hour" was a time, the euro sign left out.
+    let es = ents("From 1 January 2025, the minimum wage rises to €12.82 an hour.");
+    let w = number(&es, "€12.82");
+    assert_eq!((w.value, w.currency.as_deref()), (Some(12.82), Some("EUR")));
+}
+
+#[test]
 fn an_ordinal_before_the_noun_it_ranks_is_no_date() {
     // "the 14th" was a date.
     let es = ents("The fire broke out at 3.45am on the 14th floor of the tower.");
