@@ -1451,6 +1451,24 @@ pub fn places_to_listed_length(text: &str, toks: &[crate::tokens::Token], spans:
     }
 }
 
+/// "The 1.5C limit": digits glued to a unit or currency (no space) that the tagger took for a
+/// name (`is_name`: "1.5C" an organisation at 0.58) is that amount: a quantity (`quantity_ty`) or
+/// money (`money_ty`), as the number grammar reads it.
+pub fn amounts_in_names(text: &str, spans: &mut [RawSpan], is_name: impl Fn(usize) -> bool, quantity_ty: usize, money_ty: usize) {
+    use crate::numbers::NumberKind;
+    for s in spans.iter_mut().filter(|s| is_name(s.ty) && !text[s.start..s.end].contains(char::is_whitespace)) {
+        let w = &text[s.start..s.end];
+        if !w.starts_with(|c: char| c.is_ascii_digit()) && !w.starts_with(['$', '€', '£', '¥', '₹']) {
+            continue;
+        }
+        match crate::numbers::parse_value(w, None).map(|v| (v.kind, v.unit.is_some(), v.currency.is_some())) {
+            Some((NumberKind::Quantity, true, _)) => s.ty = quantity_ty,
+            Some((NumberKind::Money, _, true)) => s.ty = money_ty,
+            _ => {}
+        }
+    }
+}
+
 /// Nouns of sites named after the place they are in ("the Torkham crossing", "the Kailuan mine").
 const SITE_NOUNS: &[&str] = &["crossing", "checkpoint", "border", "port", "mine", "dam", "refinery", "airbase", "base", "oilfield"];
 
@@ -4376,6 +4394,19 @@ mod tests {
         assert_eq!(run("in Santiago de Cuba", &[("Santiago", 0), ("Cuba", 0)]), vec![s("Santiago", 0), s("Cuba", 0)]);
         assert_eq!(run("from Hungary 's Gross Domestic Product", &[("Hungary", 0)]), vec![s("Hungary", 0)]);
         assert_eq!(run("Floods in the Rio Grande do Sul state.", &[("Rio Grande", 1)]), vec![s("Rio Grande", 1)]);
+    }
+
+    #[test]
+    fn an_amount_the_tagger_took_for_a_name_is_an_amount() {
+        // Type 0: a name, 1: a quantity, 2: money.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| amounts_in_names(text, raw, |t| t == 0, 1, 2)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("The 1.5C limit is near.", &[("1.5C", 0)]), vec![s("1.5C", 1)]);
+        assert_eq!(run("a 20kg bag", &[("20kg", 0)]), vec![s("20kg", 1)]);
+        assert_eq!(run("a €5bn deal", &[("€5bn", 0)]), vec![s("€5bn", 2)]);
+        // Not a company named by a number, nor a code of letters and digits.
+        assert_eq!(run("shares of 3M rose", &[("3M", 0)]), vec![s("3M", 0)]);
+        assert_eq!(run("the A380 landed", &[("A380", 0)]), vec![s("A380", 0)]);
     }
 
     #[test]

@@ -92,6 +92,14 @@ fn a_count_before_a_relative_date_is_its_own_number() {
 }
 
 #[test]
+fn a_temperature_the_tagger_took_for_a_name_is_a_quantity() {
+    // "1.5C" was an organisation at 0.58.
+    let es = ents("The 1.5C limit set in Paris in 2015 is likely to be breached.");
+    let t = number(&es, "1.5C");
+    assert_eq!((t.kind.as_str(), t.value, t.unit.as_deref()), ("quantity", Some(1.5), Some("°C")));
+}
+
+#[test]
 fn a_price_per_hour_is_money_not_a_time() {
     // "12.82 an hour" was a time, the euro sign left out.
     let es = ents("From 1 January 2025, the minimum wage rises to €12.82 an hour.");
