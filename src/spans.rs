@@ -620,6 +620,32 @@ pub fn tidy_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
             s.end = toks[s.last_tok].end;
         }
     }
+    // "Han Duck-soo", "Moon Jae-in": a person of two or more words whose last is a short
+    // capitalised syllable takes the lower-case syllable hyphenated to it (a Korean given name),
+    // not a word that makes an adjective of the name ("a Joe Biden-era rule").
+    if let Some(p) = person {
+        let covered = covered_tokens(toks.len(), spans);
+        for s in spans.iter_mut().filter(|s| s.ty == p && s.last_tok > s.first_tok && s.last_tok + 2 < toks.len()) {
+            let (l, glued) = (s.last_tok, |a: usize| toks[a].end == toks[a + 1].start);
+            let syllable = toks[l + 2].text(text);
+            let last = toks[l].text(text);
+            if crate::tokens::is_capitalised_word(last)
+                && last.len() <= 5
+                && matches!(toks[l + 1].text(text), "-" | "‐")
+                && glued(l)
+                && glued(l + 1)
+                && !covered[l + 1]
+                && !covered[l + 2]
+                && (2..=5).contains(&syllable.len())
+                && syllable.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(syllable, "era" | "style" | "led" | "based" | "like" | "born" | "type" | "made" | "backed" | "linked" | "run" | "owned" | "esque" | "ish" | "free" | "only" | "level" | "year" | "old" | "ite" | "ites" | "ism" | "wing" | "wise" | "less" | "ian" | "an" | "san")
+                && toks.get(l + 3).is_none_or(|n| !glued(l + 2) || !n.text(text).starts_with(char::is_alphanumeric))
+            {
+                s.last_tok = l + 2;
+                s.end = toks[l + 2].end;
+            }
+        }
+    }
     let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
         if let Some(prev) = out.last_mut() {
@@ -3300,6 +3326,20 @@ mod tests {
         tidy_names(text, &toks, &mut raw, |_| true, Some(0));
         let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(got, vec!["Harry\nSmith", "Zarif", "Paris", "London", "JOHN\nSMITH", "BIDEN CONCEDES", "Joe Biden"]);
+    }
+
+    #[test]
+    fn a_korean_given_name_keeps_its_second_syllable() {
+        // Type 0: a person, 1: another name.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| tidy_names(text, toks, raw, |_| true, Some(0))));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Acting President Han Duck-soo will serve.", &[("Han Duck", 0)]), vec![s("Han Duck-soo", 0)]);
+        assert_eq!(run("Moon Jae-in spoke.", &[("Moon Jae", 0)]), vec![s("Moon Jae-in", 0)]);
+        // Not an adjective made of a name, one word, a long last word, another name's type.
+        assert_eq!(run("a Joe Biden-era rule", &[("Joe Biden", 0)]), vec![s("Joe Biden", 0)]);
+        assert_eq!(run("a Duck-soo rule", &[("Duck", 0)]), vec![s("Duck", 0)]);
+        assert_eq!(run("Joe Bidenx-soo", &[("Joe Bidenx", 0)]), vec![s("Joe Bidenx", 0)]);
+        assert_eq!(run("Han Duck-soo Ltd", &[("Han Duck", 1)]), vec![s("Han Duck", 1)]);
     }
 
     #[test]

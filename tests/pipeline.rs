@@ -757,3 +757,12 @@ fn the_moon_is_a_natural_location() {
     let ents = ann().annotate("The mission will send four astronauts around the Moon next year.", &Options::default());
     assert_place(&ents, "Moon", "location");
 }
+
+#[test]
+fn a_korean_given_name_is_whole() {
+    // "Han Duck" and "Moon Jae" left the given name's second syllable out.
+    let ents = ann().annotate("Acting President Han Duck-soo will serve until June. Former president Moon Jae-in spoke.", &Options::default());
+    for name in ["Han Duck-soo", "Moon Jae-in"] {
+        assert_eq!(find(&ents, name).map(|e| e.label), Some(Label::Person), "{name}: {ents:#?}");
+    }
+}
