@@ -955,6 +955,9 @@ impl Annotator {
         // Dev and train unchanged (neither corpus writes such names but a few times).
         if let Some(fac) = ty("FAC") {
             spans::foreign_streets(text, toks, &mut raw, fac, name_like);
+            if let (Some(loc), Some(org)) = (ty("LOC"), ty("ORG")) {
+                spans::natural_features(text, toks, &mut raw, loc, org);
+            }
             if let Some(p) = self.person {
                 spans::airports_named_after_people(text, toks, &mut raw, p, fac);
             }

@@ -2287,6 +2287,49 @@ pub fn landforms(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
 /// Capitalised head words of natural locations ("Jezero Crater", "the Red Sea").
 pub const LANDFORMS: &[&str] = &["Crater", "River", "Lake", "Mountains", "Valley", "Bay", "Peninsula", "Desert", "Canyon", "Glacier", "Gulf", "Strait", "Sea", "Ocean", "Creek", "Plateau", "Basin", "Volcano", "Reef", "Delta"];
 
+/// Rivers, mountain ranges, deserts and seas that news names by one word ("the Nile", "the
+/// Sahara"), which the place lists (towns and countries) lack; not names that are as often a
+/// company, person or country ("Amazon", "Jordan", "Niger").
+const NATURAL_FEATURES: &[&str] = &[
+    "Nile", "Danube", "Rhine", "Thames", "Mekong", "Yangtze", "Ganges", "Euphrates", "Tigris", "Volga", "Seine", "Indus", "Zambezi",
+    "Limpopo", "Orinoco", "Brahmaputra", "Irrawaddy", "Dnieper", "Dnipro", "Elbe", "Loire", "Tiber", "Vistula", "Potomac", "Litani",
+    "Himalayas", "Himalaya", "Alps", "Andes", "Rockies", "Urals", "Pyrenees", "Apennines", "Carpathians", "Appalachians", "Everest",
+    "Kilimanjaro", "Matterhorn", "Caucasus", "Karakoram", "Balkans", "Sahara", "Gobi", "Kalahari", "Atacama", "Negev", "Sinai",
+    "Mojave", "Namib", "Sahel", "Mediterranean", "Caribbean", "Baltic", "Adriatic", "Aegean", "Caspian", "Arctic", "Antarctic",
+];
+
+/// "The Nile, at 6,650 km", "the Sahara covers": one of [`NATURAL_FEATURES`], capitalised, in
+/// no span, is a natural location (`loc_ty`); so is one the tagger took for an organisation
+/// (`org_ty`: "Nile" at 0.88) right after "the". Not a word hyphenated to another ("Asia-Pacific"),
+/// nor one before a capitalised word (a longer name: "Caribbean Community", "Baltic Exchange").
+pub fn natural_features(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, loc_ty: usize, org_ty: usize) {
+    let tok = |i: usize| toks[i].text(text);
+    let covered = covered_tokens(toks.len(), spans);
+    let mut added = vec![];
+    for i in 0..toks.len() {
+        if !NATURAL_FEATURES.contains(&tok(i)) {
+            continue;
+        }
+        let hyphened = (i > 0 && toks[i - 1].end == toks[i].start && matches!(tok(i - 1), "-" | "–")) || (i + 1 < toks.len() && toks[i].end == toks[i + 1].start && matches!(tok(i + 1), "-" | "–"));
+        let longer = i + 1 < toks.len() && crate::tokens::is_capitalised_word(tok(i + 1)) && !toks[i + 1].after_newline;
+        if hyphened || longer {
+            continue;
+        }
+        let the = i > 0 && tok(i - 1).eq_ignore_ascii_case("the");
+        if !covered[i] {
+            added.push(RawSpan { start: toks[i].start, end: toks[i].end, ty: loc_ty, score: 0.7, first_tok: i, last_tok: i });
+        } else if the {
+            if let Some(s) = spans.iter_mut().find(|s| s.first_tok == i && s.last_tok == i && s.ty == org_ty) {
+                s.ty = loc_ty;
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// "Piazza Navona", "Via del Corso", "Plaza de Mayo", "the Quai François-Mitterrand": a street or
 /// square named in a Romance language by its street word first is a facility (`fac_ty`), over
 /// the names the tagger found inside it (a person at 0.91, an organisation, nothing: the corpora
@@ -4447,6 +4490,20 @@ mod tests {
         // Not a company named by a number, nor a code of letters and digits.
         assert_eq!(run("shares of 3M rose", &[("3M", 0)]), vec![s("3M", 0)]);
         assert_eq!(run("the A380 landed", &[("A380", 0)]), vec![s("A380", 0)]);
+    }
+
+    #[test]
+    fn rivers_deserts_and_seas_by_one_word_are_locations() {
+        // Type 0: a location, 1: an organisation.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| natural_features(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("The Nile, at 6,650 km, is long.", &[("Nile", 1)]), vec![s("Nile", 0)]);
+        assert_eq!(run("Sahara dust reached Spain.", &[]), vec![s("Sahara", 0)]);
+        // Not an organisation without "the", a longer name, a hyphenated word, lower case.
+        assert_eq!(run("Nile said profits rose.", &[("Nile", 1)]), vec![s("Nile", 1)]);
+        assert_eq!(run("the Baltic Exchange", &[]), vec![]);
+        assert_eq!(run("in the Asia-Pacific region", &[]), vec![]);
+        assert_eq!(run("the alps of my mind", &[]), vec![]);
     }
 
     #[test]
