@@ -1020,6 +1020,8 @@ impl Annotator {
             // "the Moon": a heavenly body the tagger took for a building is a natural location.
             "FAC" if CELESTIAL.contains(&span.strip_prefix("the ").unwrap_or(span)) => (Label::Place, "location".into()),
             "FAC" => (Label::Place, "facility".into()),
+            // "Fly-half Jack Crowley": a player's position is no date.
+            "DATE" if ["fly-half", "scrum-half", "half-back", "halfback", "fly half", "scrum half"].iter().any(|p| span.eq_ignore_ascii_case(p)) => return None,
             "DATE" => (Label::Date, date_kind(text, s.start, s.end).into()),
             "TIME" => (Label::Date, "time".into()),
             "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY" => (Label::Number, ty.to_ascii_lowercase()),

@@ -100,6 +100,13 @@ fn a_temperature_the_tagger_took_for_a_name_is_a_quantity() {
 }
 
 #[test]
+fn a_rugby_position_is_no_date() {
+    // "Fly-half" was a date at 0.56.
+    let es = ents("Fly-half Jack Crowley kicked 17 points in Dublin.");
+    assert!(es.iter().all(|e| e.label != Label::Date), "{es:#?}");
+}
+
+#[test]
 fn a_price_per_hour_is_money_not_a_time() {
     // "12.82 an hour" was a time, the euro sign left out.
     let es = ents("From 1 January 2025, the minimum wage rises to €12.82 an hour.");
