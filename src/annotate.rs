@@ -967,6 +967,7 @@ impl Annotator {
             spans::amounts_in_names(text, &mut raw, |t| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "PERSON" | "GPE" | "FAC" | "WORK_OF_ART" | "EVENT" | "LAW"), quantity, money);
         }
         spans::tidy_numbers(text, toks, &mut raw, is_number);
+        spans::amounts_after_trailing_symbols(text, toks, &mut raw, is_number);
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {
             spans::dates_end_at_a_comma(text, toks, &mut raw, date);
             if let Some(money) = types.iter().position(|t| t == "MONEY") {

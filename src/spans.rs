@@ -2060,6 +2060,31 @@ fn after_plus_or(text: &str, toks: &[crate::tokens::Token], i: usize) -> bool {
     i >= 2 && toks[i - 1].text(text) == "or" && toks[i - 2].text(text).eq_ignore_ascii_case("plus")
 }
 
+/// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
+/// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
+pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
+    let symbol = |w: &str| matches!(w, "$" | "€" | "£" | "¥" | "₹" | "US$");
+    let mut k = 0;
+    while k < spans.len() {
+        let s = &spans[k];
+        let l = s.last_tok;
+        if !(is_number(s.ty) && s.last_tok > s.first_tok && symbol(toks[l].text(text)) && l + 1 < toks.len() && toks[l].end == toks[l + 1].start && toks[l + 1].text(text).starts_with(|c: char| c.is_ascii_digit())) {
+            k += 1;
+            continue;
+        }
+        // The amount, and a scale word glued to it or after it is taken by the span there.
+        let next = spans.get(k + 1).filter(|n| n.first_tok == l + 1 && is_number(n.ty)).map(|n| (n.last_tok, n.score));
+        let (last, score) = next.unwrap_or((l + 1, spans[k].score));
+        spans[k].last_tok = last;
+        spans[k].end = toks[last].end;
+        spans[k].score = spans[k].score.min(score);
+        if next.is_some() {
+            spans.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
 /// Whether token `f`, the first of a number span, is a name before its amount: capitalised (not
 /// all capitals, which may be a currency code), not the first word of its sentence, not a number
 /// word, currency, unit or month, and followed by a modifier or digits ("the Sun about 1.5 million
@@ -3226,6 +3251,18 @@ mod tests {
         assert_eq!(tidy("UPDATE 2-Oil rises 2%", &[("2", 0), ("2%", 0)]), ["2%"]);
         assert_eq!(tidy("REFILE-UPDATE 1-Shares fall", &[("1", 0)]), Vec::<String>::new());
         assert_eq!(tidy("an update 2-3 times a day", &[("2-3", 0)]), ["2-3"]);
+    }
+
+    #[test]
+    fn a_span_ending_on_a_currency_symbol_takes_the_amount_after_it() {
+        // Type 0: a number type, 1: not.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| amounts_after_trailing_symbols(text, toks, raw, |t| t == 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Tickets: £45–£120.", &[("£45–£", 0), ("120", 0)]), vec![s("£45–£120", 0)]);
+        assert_eq!(run("Tickets: £45–£120.", &[("£45–£", 0)]), vec![s("£45–£120", 0)]);
+        // Not a symbol apart from the amount, nor a span of another type.
+        assert_eq!(run("paid £45 £ 120", &[("£45 £", 0)]), vec![s("£45 £", 0)]);
+        assert_eq!(run("Tickets: £45–£120.", &[("£45–£", 1), ("120", 0)]), vec![s("£45–£", 1), s("120", 0)]);
     }
 
     #[test]

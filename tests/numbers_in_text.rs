@@ -100,6 +100,14 @@ fn a_temperature_the_tagger_took_for_a_name_is_a_quantity() {
 }
 
 #[test]
+fn a_price_range_with_a_symbol_on_both_ends_is_one_amount() {
+    // "£45–£" and the cardinal "120".
+    let es = ents("Tickets: £45–£120. Doors open 7pm.");
+    let p = number(&es, "£45–£120");
+    assert_eq!((p.low, p.high, p.currency.as_deref()), (Some(45.0), Some(120.0), Some("GBP")));
+}
+
+#[test]
 fn a_rugby_position_is_no_date() {
     // "Fly-half" was a date at 0.56.
     let es = ents("Fly-half Jack Crowley kicked 17 points in Dublin.");
