@@ -968,6 +968,9 @@ impl Annotator {
         }
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         spans::amounts_after_trailing_symbols(text, toks, &mut raw, is_number);
+        if let Some(money) = ty("MONEY") {
+            spans::korean_won(text, toks, &mut raw, is_number, money);
+        }
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {
             spans::dates_end_at_a_comma(text, toks, &mut raw, date);
             if let Some(money) = types.iter().position(|t| t == "MONEY") {

@@ -2060,6 +2060,31 @@ fn after_plus_or(text: &str, toks: &[crate::tokens::Token], i: usize) -> bool {
     i >= 2 && toks[i - 1].text(text) == "or" && toks[i - 2].text(text).eq_ignore_ascii_case("plus")
 }
 
+/// "10.4 trillion won", "closed at 81,600 won.": the Korean currency after an amount (`is_number`
+/// spans) joins it as money (`money_ty`) where the amount ends on a scale word, or where the text
+/// names Korea and punctuation or a preposition follows ("won" is the verb far more often:
+/// "Smith, 25, won the race").
+pub fn korean_won(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], is_number: impl Fn(usize) -> bool, money_ty: usize) {
+    if !text.contains(" won") {
+        return;
+    }
+    let korea = text.contains("Korea") || text.contains("Seoul");
+    for s in spans.iter_mut().filter(|s| is_number(s.ty)) {
+        let l = s.last_tok;
+        if l + 1 >= toks.len() || toks[l + 1].text(text) != "won" || toks[l].text(text) == "," {
+            continue;
+        }
+        let scale = crate::numbers::word_class(&toks[l].text(text).to_lowercase()) == Some("scale");
+        let after = toks.get(l + 2).map_or(".", |t| t.text(text));
+        let ends = matches!(after, "." | "," | ";" | ")" | "(" | "per" | "in" | "on" | "from" | "to" | "at" | "and" | "for" | "a" | "an" | "each");
+        if scale || (korea && ends && toks[l].text(text).starts_with(|c: char| c.is_ascii_digit())) {
+            s.last_tok = l + 1;
+            s.end = toks[l + 1].end;
+            s.ty = money_ty;
+        }
+    }
+}
+
 /// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
 /// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
 pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
@@ -3251,6 +3276,19 @@ mod tests {
         assert_eq!(tidy("UPDATE 2-Oil rises 2%", &[("2", 0), ("2%", 0)]), ["2%"]);
         assert_eq!(tidy("REFILE-UPDATE 1-Shares fall", &[("1", 0)]), Vec::<String>::new());
         assert_eq!(tidy("an update 2-3 times a day", &[("2-3", 0)]), ["2-3"]);
+    }
+
+    #[test]
+    fn korean_won_after_an_amount_is_money() {
+        // Type 0: a number type, 1: money.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| korean_won(text, toks, raw, |t| t <= 1, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("a profit of 10.4 trillion won ($7.8 billion)", &[("10.4 trillion", 0)]), vec![s("10.4 trillion won", 1)]);
+        assert_eq!(run("Shares in Seoul closed at 81,600 won.", &[("81,600", 0)]), vec![s("81,600 won", 1)]);
+        // The verb: after an age, a bare number with no Korea named, before an object.
+        assert_eq!(run("Smith, 25, won the race in Seoul.", &[("25", 0)]), vec![s("25", 0)]);
+        assert_eq!(run("The 49ers, 3 won.", &[("3", 0)]), vec![s("3", 0)]);
+        assert_eq!(run("In Seoul 3 won the prize.", &[("3", 0)]), vec![s("3", 0)]);
     }
 
     #[test]

@@ -108,6 +108,19 @@ fn a_price_range_with_a_symbol_on_both_ends_is_one_amount() {
 }
 
 #[test]
+fn korean_won_after_an_amount_is_money() {
+    // "10.4 trillion" was a cardinal and "won" left out.
+    let es = ents("Samsung posted an operating profit of 10.4 trillion won ($7.8 billion). Shares in Seoul closed at 81,600 won.");
+    for (t, v) in [("10.4 trillion won", 10.4e12), ("81,600 won", 81600.0)] {
+        let m = number(&es, t);
+        assert_eq!((m.value, m.currency.as_deref()), (Some(v), Some("KRW")), "{t}");
+    }
+    // The verb stays out.
+    let es = ents("Kim, 25, won the race in Seoul.");
+    assert!(es.iter().all(|e| !e.text.contains("won")), "{es:#?}");
+}
+
+#[test]
 fn a_rugby_position_is_no_date() {
     // "Fly-half" was a date at 0.56.
     let es = ents("Fly-half Jack Crowley kicked 17 points in Dublin.");
