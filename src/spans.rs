@@ -2110,6 +2110,16 @@ pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token],
     }
 }
 
+/// Whether `outward` and the letters after a digit make a British postcode ("SW7" and "AP" of
+/// "SW7 2AP", "M4" and "AE" of "M4 1AE").
+fn uk_postcode(outward: &str, letters: &str) -> bool {
+    let b = outward.as_bytes();
+    let area = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let district = b[area..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[area + district..];
+    (1..=2).contains(&area) && (1..=2).contains(&district) && (rest.is_empty() || (rest.len() == 1 && rest[0].is_ascii_uppercase())) && letters.len() == 2 && letters.bytes().all(|c| c.is_ascii_uppercase())
+}
+
 /// Whether token `f`, the first of a number span, is a name before its amount: capitalised (not
 /// all capitals, which may be a currency code), not the first word of its sentence, not a number
 /// word, currency, unit or month, and followed by a modifier or digits ("the Sun about 1.5 million
@@ -2201,6 +2211,10 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         let code = tok(f);
         let letters = code.trim_end_matches(|c: char| c.is_ascii_digit());
         if f == l && !letters.is_empty() && letters.len() < code.len() && letters.chars().all(|c| c.is_ascii_alphabetic()) && crate::numbers::parse_value(code, None).is_none_or(|v| v.currency.is_none()) {
+            continue;
+        }
+        // "London SW7 2AP": the inward half of a British postcode, not a count.
+        if f == l && digits(f) && tok(f).len() == 1 && f >= 1 && uk_postcode(tok(f - 1), toks.get(f + 1).filter(|_| glued(f, f + 1)).map_or("", |t| t.text(text))) {
             continue;
         }
         // "UPDATE 2-Oil rises": the number of a wire story's update, not a count.
@@ -3269,6 +3283,14 @@ mod tests {
             .collect();
         tidy_numbers(text, &toks, &mut raw, |t| t == 0);
         raw.iter().map(|r| text[r.start..r.end].to_string()).collect()
+    }
+
+    #[test]
+    fn a_postcode_is_no_number() {
+        assert_eq!(tidy("Royal Albert Hall, London SW7 2AP.", &[("2", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("Manchester M4 1AE", &[("1", 0)]), Vec::<String>::new());
+        // Not a count before a word in capitals.
+        assert_eq!(tidy("in round 2 of the Q3 2 US races", &[("2", 0)]), ["2"]);
     }
 
     #[test]
