@@ -2593,13 +2593,14 @@ pub fn money_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut
 }
 
 /// "cases rose to 42,000, from 941 the year before": a DATE that starts with a bare number (no
-/// year) and then "the", "a", "last", "this" or "next" is that number (`cardinal_ty`) and a date
+/// year; digits or a lower-case number word: "one in eight a decade earlier") and then "the", "a", "last", "this" or "next" is that number (`cardinal_ty`) and a date
 /// after it. OntoNotes train starts no date so, and has 40 such numbers right before their date.
 pub fn numbers_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize, cardinal_ty: usize) {
     let mut added = vec![];
     for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.first_tok < s.last_tok) {
         let (f, w) = (s.first_tok, toks[s.first_tok].text(text));
-        let number = w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') && !w.ends_with(['.', ',']);
+        let number = (w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') && !w.ends_with(['.', ',']))
+            || (w.bytes().all(|b| b.is_ascii_lowercase()) && crate::numbers::word_class(w) == Some("numword"));
         let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
         if !number || year || !matches!(toks[f + 1].text(text), "the" | "a" | "last" | "this" | "next") {
             continue;
@@ -3919,6 +3920,7 @@ mod tests {
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("rose to 42,000, from 941 the year before.", &[("941 the year before", 0)]), vec![s("941", 1), s("the year before", 0)]);
         assert_eq!(run("fell to 1,250.5 last week.", &[("1,250.5 last week", 0)]), vec![s("1,250.5", 1), s("last week", 0)]);
+        assert_eq!(run("up from one in eight a decade earlier", &[("eight a decade earlier", 0)]), vec![s("eight", 1), s("a decade earlier", 0)]);
         // Not a year, nor a number the date goes on from.
         assert_eq!(run("in 1990 the year before", &[("1990 the year before", 0)]), vec![s("1990 the year before", 0)]);
         assert_eq!(run("on 14 April", &[("14 April", 0)]), vec![s("14 April", 0)]);
