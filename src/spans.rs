@@ -2593,8 +2593,8 @@ pub fn money_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut
 }
 
 /// "cases rose to 42,000, from 941 the year before": a DATE that starts with a bare number (no
-/// year; digits or a lower-case number word: "one in eight a decade earlier") and then "the", "a", "last", "this" or "next" is that number (`cardinal_ty`) and a date
-/// after it. OntoNotes train starts no date so, and has 40 such numbers right before their date.
+/// year; digits or a lower-case number word: "one in eight a decade earlier") and then "the",
+/// "a", "last", "this" or "next" is that number (`cardinal_ty`) and a date after it. OntoNotes train starts no date so, and has 40 such numbers right before their date.
 pub fn numbers_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize, cardinal_ty: usize) {
     let mut added = vec![];
     for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.first_tok < s.last_tok) {
