@@ -2110,6 +2110,12 @@ pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token],
     }
 }
 
+/// Whether `w` is the number of a Boeing airliner ("707" to "787").
+fn boeing_model(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 3 && b[0] == b'7' && b[2] == b'7' && (b'0'..=b'8').contains(&b[1])
+}
+
 /// Whether `outward` and the letters after a digit make a British postcode ("SW7" and "AP" of
 /// "SW7 2AP", "M4" and "AE" of "M4 1AE").
 fn uk_postcode(outward: &str, letters: &str) -> bool {
@@ -2216,6 +2222,20 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
         // "London SW7 2AP": the inward half of a British postcode, not a count.
         if f == l && digits(f) && tok(f).len() == 1 && f >= 1 && uk_postcode(tok(f - 1), toks.get(f + 1).filter(|_| glued(f, f + 1)).map_or("", |t| t.text(text))) {
             continue;
+        }
+        // "the 737 Max", "a dozen 737 jetliners": a Boeing model, a product (OntoNotes train and
+        // dev: every such number before an aircraft word is one).
+        // Before a plain aircraft noun, only after a determiner, a count or an airline ("727
+        // planes" may be a count of planes).
+        if f == l && boeing_model(tok(f)) {
+            let next = toks.get(f + 1).map_or("", |n| n.text(text));
+            let prev = if f > 0 { tok(f - 1) } else { "" };
+            let named = matches!(next, "Max" | "MAX" | "Dreamliner" | "Dreamliners" | "-");
+            let noun = matches!(next, "jet" | "jets" | "jetliner" | "jetliners" | "aircraft" | "airliner" | "airliners" | "plane" | "planes" | "freighter" | "freighters" | "airplane" | "airplanes");
+            let determined = matches!(prev.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "new" | "used" | "dozen") || prev.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) || crate::numbers::word_class(&prev.to_lowercase()) == Some("numword");
+            if named || (noun && determined) {
+                continue;
+            }
         }
         // "UPDATE 2-Oil rises": the number of a wire story's update, not a count.
         if f == l && digits(f) && f >= 1 && tok(f - 1).ends_with("UPDATE") && toks.get(f + 1).is_some_and(|n| matches!(n.text(text), "-" | "–") && glued(f, f + 1)) {
@@ -3284,6 +3304,17 @@ mod tests {
             .collect();
         tidy_numbers(text, &toks, &mut raw, |t| t == 0);
         raw.iter().map(|r| text[r.start..r.end].to_string()).collect()
+    }
+
+    #[test]
+    fn a_boeing_model_is_no_number() {
+        assert_eq!(tidy("cap production of the 737 Max at 38 a month", &[("737", 0), ("38", 0)]), ["38"]);
+        assert_eq!(tidy("a dozen 737 jetliners", &[("737", 0)]), Vec::<String>::new());
+        // Not a count of other things.
+        assert_eq!(tidy("737 people died", &[("737", 0)]), ["737"]);
+        assert_eq!(tidy("a fleet of 727 planes", &[("727", 0)]), ["727"]);
+        assert_eq!(tidy("Korean Airlines 747 planes", &[("747", 0)]), Vec::<String>::new());
+        assert_eq!(tidy("797 planes", &[("797", 0)]), ["797"]);
     }
 
     #[test]

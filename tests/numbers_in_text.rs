@@ -121,6 +121,14 @@ fn korean_won_after_an_amount_is_money() {
 }
 
 #[test]
+fn a_boeing_model_is_no_count() {
+    // "737" was the cardinal 737.
+    let es = ents("The FAA said it would cap production of the 737 Max at 38 a month.");
+    assert!(es.iter().all(|e| e.text != "737"), "{es:#?}");
+    assert_eq!(number(&es, "38").value, Some(38.0));
+}
+
+#[test]
 fn a_rugby_position_is_no_date() {
     // "Fly-half" was a date at 0.56.
     let es = ents("Fly-half Jack Crowley kicked 17 points in Dublin.");
