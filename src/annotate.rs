@@ -956,7 +956,7 @@ impl Annotator {
         if let Some(fac) = ty("FAC") {
             spans::foreign_streets(text, toks, &mut raw, fac, name_like);
             if let (Some(loc), Some(org)) = (ty("LOC"), ty("ORG")) {
-                spans::natural_features(text, toks, &mut raw, loc, org);
+                spans::natural_features(text, toks, &mut raw, loc, org, ty("NORP"));
             }
             if let Some(p) = self.person {
                 spans::airports_named_after_people(text, toks, &mut raw, p, fac);

@@ -2384,9 +2384,10 @@ const NATURAL_FEATURES: &[&str] = &[
 
 /// "The Nile, at 6,650 km", "the Sahara covers": one of [`NATURAL_FEATURES`], capitalised, in
 /// no span, is a natural location (`loc_ty`); so is one the tagger took for an organisation
-/// (`org_ty`: "Nile" at 0.88) right after "the". Not a word hyphenated to another ("Asia-Pacific"),
+/// (`org_ty`: "Nile" at 0.88) right after "the", or for a nationality (`norp_ty`: "a
+/// Mediterranean cruise", 0.67). Not a word hyphenated to another ("Asia-Pacific"),
 /// nor one before a capitalised word (a longer name: "Caribbean Community", "Baltic Exchange").
-pub fn natural_features(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, loc_ty: usize, org_ty: usize) {
+pub fn natural_features(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, loc_ty: usize, org_ty: usize, norp_ty: Option<usize>) {
     let tok = |i: usize| toks[i].text(text);
     let covered = covered_tokens(toks.len(), spans);
     let mut added = vec![];
@@ -2402,8 +2403,10 @@ pub fn natural_features(text: &str, toks: &[crate::tokens::Token], spans: &mut V
         let the = i > 0 && tok(i - 1).eq_ignore_ascii_case("the");
         if !covered[i] {
             added.push(RawSpan { start: toks[i].start, end: toks[i].end, ty: loc_ty, score: 0.7, first_tok: i, last_tok: i });
-        } else if the {
-            if let Some(s) = spans.iter_mut().find(|s| s.first_tok == i && s.last_tok == i && s.ty == org_ty) {
+        } else if let Some(s) = spans.iter_mut().find(|s| s.first_tok == i && s.last_tok == i) {
+            // A nationality the sea is not the adjective of ("a Mediterranean cruise"; but "the
+            // Baltic states", "Caribbean nations" are peoples, so those stay).
+            if (the && s.ty == org_ty) || (Some(s.ty) == norp_ty && !matches!(tok(i), "Baltic" | "Caribbean")) {
                 s.ty = loc_ty;
             }
         }
@@ -4625,10 +4628,13 @@ mod tests {
     #[test]
     fn rivers_deserts_and_seas_by_one_word_are_locations() {
         // Type 0: a location, 1: an organisation.
-        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| natural_features(text, toks, raw, 0, 1)));
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| natural_features(text, toks, raw, 0, 1, Some(2))));
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("The Nile, at 6,650 km, is long.", &[("Nile", 1)]), vec![s("Nile", 0)]);
         assert_eq!(run("Sahara dust reached Spain.", &[]), vec![s("Sahara", 0)]);
+        // Type 2: a nationality; not the Baltic states.
+        assert_eq!(run("on a Mediterranean cruise", &[("Mediterranean", 2)]), vec![s("Mediterranean", 0)]);
+        assert_eq!(run("the Baltic states", &[("Baltic", 2)]), vec![s("Baltic", 2)]);
         // Not an organisation without "the", a longer name, a hyphenated word, lower case.
         assert_eq!(run("Nile said profits rose.", &[("Nile", 1)]), vec![s("Nile", 1)]);
         assert_eq!(run("the Baltic Exchange", &[]), vec![]);
