@@ -324,7 +324,8 @@ const PLACE_HEADS: &[(&str, u8)] = &[
     ("airfield", 0), ("airstrip", 0), ("trail", 0), ("memorial", 0), ("garden", 0), ("gardens", 0),
     ("cemetery", 0), ("crossing", 0), ("mall", 0), ("reservoir", 0), ("dam", 0), ("pier", 0),
     ("bay", 1), ("peninsula", 1), ("reef", 1), ("peak", 1), ("marshes", 1), ("beach", 2), ("springs", 2),
-    ("heights", 2), ("hills", 2), ("cosmodrome", 0), ("spaceport", 0), ("launchpad", 0),
+    ("heights", 2), ("hills", 2), ("cosmodrome", 0), ("spaceport", 0), ("launchpad", 0), ("collider", 0),
+    ("telescope", 0), ("reactor", 0), ("observatory", 0),
 ];
 
 /// The head words of `PLACE_HEADS` that also make a place of an organisation the tagger found
@@ -382,6 +383,7 @@ pub fn facilities_named_after_places(text: &str, toks: &[crate::tokens::Token], 
 /// not a name with "of", whose place is only its end ("First National Bank of Toms River"):
 /// `place_types` are the model's FAC, LOC and GPE types.
 pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person: usize, org: Option<usize>, place_types: [usize; 3], is_surname: impl Fn(&str) -> bool) {
+    let covered = covered_tokens(toks.len(), spans);
     for s in spans.iter_mut().filter(|s| (s.ty == person || Some(s.ty) == org) && s.last_tok > s.first_tok) {
         let head = toks[s.last_tok].text(text).to_lowercase();
         if (s.ty == person && is_surname(&head)) || (s.ty != person && !ORG_PLACE_HEADS.contains(&head.as_str())) {
@@ -391,7 +393,15 @@ pub fn retype_by_head(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
             continue;
         }
         if let Some(&(_, k)) = PLACE_HEADS.iter().find(|(h, _)| *h == head) {
+            let was_person = s.ty == person;
             s.ty = place_types[k as usize];
+            // "the Large Hadron Collider": a person's name made a facility takes one capitalised
+            // word the tagger left out between "the" and it.
+            let f = s.first_tok;
+            if was_person && k == 0 && f >= 2 && !covered[f - 1] && crate::tokens::is_capitalised_word(toks[f - 1].text(text)) && toks[f - 2].text(text).eq_ignore_ascii_case("the") {
+                s.first_tok = f - 1;
+                s.start = toks[f - 1].start;
+            }
         }
     }
 }
@@ -3798,6 +3808,12 @@ mod tests {
             .collect();
         retype_by_head(text, &toks, &mut raw, 0, Some(4), [1, 2, 3], |_| false);
         assert_eq!(raw.iter().map(|r| r.ty).collect::<Vec<_>>(), vec![1, 4, 4, 4, 1]);
+        // A person made a facility takes the capitalised word between "the" and it.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| retype_by_head(text, toks, raw, 0, None, [1, 2, 3], |_| false)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("the Large Hadron Collider will restart", &[("Hadron Collider", 0)]), vec![s("Large Hadron Collider", 1)]);
+        assert_eq!(run("the James Webb Telescope", &[("Webb Telescope", 0)]), vec![s("James Webb Telescope", 1)]);
+        assert_eq!(run("at the Hubble Telescope", &[("Hubble Telescope", 0)]), vec![s("Hubble Telescope", 1)]);
     }
 
     #[test]

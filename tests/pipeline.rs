@@ -775,3 +775,10 @@ fn rivers_and_deserts_named_by_one_word_are_places() {
         assert_place(&ents, name, "location");
     }
 }
+
+#[test]
+fn a_collider_is_a_facility_not_a_person() {
+    // "Hadron Collider" was a person at 0.81.
+    let ents = ann().annotate("Scientists at CERN said the Large Hadron Collider would restart in July.", &Options::default());
+    assert_place(&ents, "Large Hadron Collider", "facility");
+}
