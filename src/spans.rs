@@ -2756,11 +2756,7 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
         if (is_date(s.ty) || is_number(s.ty)) && s.first_tok == s.last_tok && military(tok(s.first_tok)) {
             let next = s.last_tok + 1;
             // Named zones only: "1500 SAT" is a test score.
-            const ZONES: &[&str] = &[
-                "GMT", "UTC", "Z", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "IST",
-                "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT",
-            ];
-            if next < toks.len() && alone(next) && ZONES.contains(&tok(next)) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
+            if next < toks.len() && alone(next) && NAMED_ZONES.contains(&tok(next)) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
                 s.ty = time_ty;
                 s.last_tok = next;
                 s.end = toks[next].end;
@@ -2817,6 +2813,15 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
             }
         }
     }
+    // "7:12 p.m. EST": a time that ends on "a.m." or "pm" takes the named zone after it.
+    for s in spans.iter_mut().filter(|s| s.ty == time_ty && s.last_tok + 1 < toks.len()) {
+        let next = s.last_tok + 1;
+        if is_ampm(tok(s.last_tok)) && alone(next) && !absorbed[next] && NAMED_ZONES.contains(&tok(next)) && text[toks[s.last_tok].end..toks[next].start].chars().all(|c| c == ' ') {
+            s.last_tok = next;
+            s.end = toks[next].end;
+            absorbed[next] = true;
+        }
+    }
     // The one-token spans the times took over (a time itself starts at its clock token).
     spans.retain(|s| !(s.first_tok == s.last_tok && absorbed[s.first_tok]));
     // A clock time the tagger missed ("at 9:15pm", "until 21:30"): with "am"/"pm" after it, or
@@ -2843,6 +2848,12 @@ pub fn tidy_dates_and_times(text: &str, toks: &[crate::tokens::Token], spans: &m
         spans.sort_by_key(|s| (s.start, s.end));
     }
 }
+
+/// Time zones by their abbreviations ("0600 GMT", "7:12 p.m. EST").
+const NAMED_ZONES: &[&str] = &[
+    "GMT", "UTC", "Z", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "IST",
+    "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT", "ET", "PT", "CT", "MT",
+];
 
 /// A lower-case word that no number phrase contains: not a number word, unit, currency or scale,
 /// and not one of the modifiers and connectors that OntoNotes number spans include.

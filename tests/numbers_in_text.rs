@@ -129,6 +129,13 @@ fn a_boeing_model_is_no_count() {
 }
 
 #[test]
+fn a_time_takes_its_zone_after_am_or_pm() {
+    // "7:12 p.m." left "EST" out.
+    let es = ents("The rocket lifted off at 7:12 p.m. EST on Tuesday.");
+    assert!(es.iter().any(|e| e.text == "7:12 p.m. EST" && e.kind == "time"), "{es:#?}");
+}
+
+#[test]
 fn a_rugby_position_is_no_date() {
     // "Fly-half" was a date at 0.56.
     let es = ents("Fly-half Jack Crowley kicked 17 points in Dublin.");
