@@ -1458,7 +1458,7 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
 /// where no other span holds it, the rest is at most three linking words ("do", "de", "la", …) and
 /// capitalised ones, one linking word at least, and it ends on a capitalised word ("Rio Grande" +
 /// "do Sul"). Not across a line break.
-pub fn places_to_listed_length(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_place: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
+pub fn places_to_listed_length(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], is_place: impl Fn(usize) -> bool, place_len: impl Fn(usize) -> usize) {
     let mut changed = false;
     for k in 0..spans.len() {
         let s = &spans[k];
@@ -2681,7 +2681,7 @@ pub fn ages_as_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut [Raw
     for s in spans.iter_mut().filter(|s| s.ty == cardinal_ty && s.first_tok == s.last_tok && s.first_tok >= 2) {
         let f = s.first_tok;
         let w = |i: usize| toks[i].text(text);
-        if !(w(f - 1).eq_ignore_ascii_case("of") && w(f - 2).eq_ignore_ascii_case("age")) || !w(f).parse::<u32>().is_ok_and(|n| n <= 150) {
+        if !(w(f - 1).eq_ignore_ascii_case("of") && w(f - 2).eq_ignore_ascii_case("age") && w(f).parse::<u32>().is_ok_and(|n| n <= 150)) {
             continue;
         }
         s.ty = date_ty;
@@ -4677,7 +4677,7 @@ mod tests {
     #[test]
     fn an_amount_the_tagger_took_for_a_name_is_an_amount() {
         // Type 0: a name, 1: a quantity, 2: money.
-        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| amounts_in_names(text, raw, |t| t == 0, 1, 2)));
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |_, raw| amounts_in_names(text, raw, |t| t == 0, 1, 2)));
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("The 1.5C limit is near.", &[("1.5C", 0)]), vec![s("1.5C", 1)]);
         assert_eq!(run("a 20kg bag", &[("20kg", 0)]), vec![s("20kg", 1)]);
