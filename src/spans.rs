@@ -1371,9 +1371,35 @@ pub fn towns_after_locatives(text: &str, toks: &[crate::tokens::Token], spans: &
             || (tok(i - 1) == "as" && i >= 3 && tok(i - 2) == "such" && PLACE_NOUNS.contains(&tok(i - 3).to_lowercase().as_str()))
     };
     let attack_on = |i: usize| tok(i - 1) == "on" && i >= 2 && matches!(tok(i - 2).to_lowercase().as_str(), "strike" | "strikes" | "airstrike" | "airstrikes" | "attack" | "attacks" | "raid" | "raids" | "assault" | "offensive" | "advance" | "march");
+    // "a little town called Pleasant Grove", "a village named Kfar Aza".
+    let called = |i: usize| {
+        // Not after "the": "a girl in the village named Guo Dingxiang" names the girl.
+        i >= 3 && !tok(i - 3).eq_ignore_ascii_case("the") && matches!(tok(i - 1), "called" | "named") && matches!(tok(i - 2).to_lowercase().as_str(), "town" | "city" | "village" | "suburb" | "hamlet" | "island" | "county" | "neighbourhood" | "neighborhood" | "district" | "province" | "region" | "community" | "settlement")
+    };
     let mut added = vec![];
     let mut i = 1;
     while i < toks.len() {
+        // After "a town called", any person there is that place, and capitalised words the
+        // tagger left untagged are too.
+        if called(i) && titlecase(i) {
+            match owner(spans, i) {
+                Some(k) if Some(spans[k].ty) == person_ty && spans[k].first_tok == i => {
+                    spans[k].ty = place_ty;
+                    i = spans[k].last_tok + 1;
+                    continue;
+                }
+                None => {
+                    let mut last = i;
+                    while last + 1 < toks.len() && last < i + 2 && titlecase(last + 1) && owner(spans, last + 1).is_none() && !toks[last + 1].after_newline {
+                        last += 1;
+                    }
+                    added.push(RawSpan { start: toks[i].start, end: toks[last].end, ty: place_ty, score: 0.6, first_tok: i, last_tok: last });
+                    i = last + 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
         // There, an unsure person is a place, listed or not.
         if places_named_next(i) {
             if let Some(k) = owner(spans, i).filter(|&k| Some(spans[k].ty) == person_ty && spans[k].first_tok == i && spans[k].score < HARMONISE_KEEP) {
@@ -4734,6 +4760,12 @@ mod tests {
         // A person of exactly the town's words becomes the place; after "residents of" too.
         assert_eq!(run("Protests erupted in Ferguson after the shooting.", &[("Ferguson", 1)]), vec![s("Ferguson", 0)]);
         assert_eq!(run("Residents of Bucha spoke.", &[("Bucha", 1)]), vec![s("Bucha", 0)]);
+        // After "a town called" or "a village named": any person there, or nothing.
+        assert_eq!(run("I grew up in a little town called Pleasant Grove, near Provo.", &[("Pleasant Grove", 1)]), vec![s("Pleasant Grove", 0)]);
+        assert_eq!(run("a village named Kfar Aza was hit", &[]), vec![s("Kfar Aza", 0)]);
+        assert_eq!(run("a band called Oasis", &[("Oasis", 1)]), vec![s("Oasis", 1)]);
+        assert_eq!(run("a girl in the village named Guo Dingxiang", &[("Guo Dingxiang", 1)]), vec![s("Guo Dingxiang", 1)]);
+        assert_eq!(run("a town called Vantorix Inc", &[("Vantorix Inc", 2)]), vec![s("Vantorix Inc", 2)]);
         // After "strikes on", "an attack on", "the shelling of"; a list after them too.
         assert_eq!(run("Israeli strikes on Bucha killed 31.", &[("Bucha", 1)]), vec![s("Bucha", 0)]);
         assert_eq!(run("the shelling of Kherson went on", &[]), vec![s("Kherson", 0)]);

@@ -782,3 +782,10 @@ fn a_collider_is_a_facility_not_a_person() {
     let ents = ann().annotate("Scientists at CERN said the Large Hadron Collider would restart in July.", &Options::default());
     assert_place(&ents, "Large Hadron Collider", "facility");
 }
+
+#[test]
+fn a_town_called_x_is_a_place() {
+    // "Pleasant Grove" was a person at 0.82.
+    let ents = ann().annotate("I grew up in a little town called Pleasant Grove, just south of Provo.", &Options::default());
+    assert_eq!(find(&ents, "Pleasant Grove").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
