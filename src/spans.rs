@@ -3234,6 +3234,10 @@ fn is_score_within(text: &str, start: usize, end: usize, depth: usize) -> bool {
     if SCORE_NOUNS.contains(&next.as_str()) || follows_score(text, start, depth) {
         return true;
     }
+    // "6-3 on aggregate", "4-2 on penalties".
+    if ["on aggregate", "on penalties", "on pens", "in extra time", "after extra time"].iter().any(|w| rest.trim_start().starts_with(w)) {
+        return true;
+    }
     // Within three words, or five where the words after the verb name a team ("beat the Boston
     // Celtics 112-104").
     let raw_before: Vec<&str> = text[text[..start].char_indices().rev().nth(40).map_or(0, |(k, _)| k)..start].split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
@@ -3452,6 +3456,8 @@ mod tests {
         assert!(at("The series is level at 1-1.", "1-1"));
         assert!(at("They tied 2-2 with Leeds.", "2-2"));
         assert!(at("City won the title, beating West Ham 3-1 at home.", "3-1"));
+        assert!(at("Madrid won the play-off 6-3 on aggregate.", "6-3"));
+        assert!(at("They went through 4-2 on penalties.", "4-2"));
         assert!(!at("The board approved 5-10 new hires.", "5-10"));
         assert!(at("a 5-4 decision", "5-4"));
         assert!(!at("won 5-10 seats", "5-10"));
