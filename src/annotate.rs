@@ -1147,6 +1147,9 @@ enum Case {
 const COUNTRY_ALIASES: &[&str] = &[
     "uk", "u.k.", "us", "u.s.", "usa", "u.s.a.", "america", "britain", "great britain", "england", "scotland",
     "wales", "northern ireland", "holland", "burma", "macedonia",
+    // Countries that were: "the Soviet Union", "Yugoslavia".
+    "soviet union", "ussr", "u.s.s.r.", "yugoslavia", "czechoslovakia", "east germany", "west germany", "rhodesia", "zaire",
+    "ceylon", "siam", "persia", "prussia",
 ];
 
 /// Online services and apps that news names as such ("on Telegram"), normalised (lower case);

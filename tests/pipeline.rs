@@ -789,3 +789,10 @@ fn a_town_called_x_is_a_place() {
     let ents = ann().annotate("I grew up in a little town called Pleasant Grove, just south of Provo.", &Options::default());
     assert_eq!(find(&ents, "Pleasant Grove").map(|e| e.label), Some(Label::Place), "{ents:#?}");
 }
+
+#[test]
+fn countries_that_were_have_kind_country() {
+    // "the Soviet Union" had kind place.
+    let ents = ann().annotate("Two years later, the Soviet Union collapsed, and Yugoslavia broke apart.", &Options::default());
+    assert_place(&ents, "the Soviet Union", "country");
+}
