@@ -2428,7 +2428,8 @@ pub fn natural_features(text: &str, toks: &[crate::tokens::Token], spans: &mut V
     let covered = covered_tokens(toks.len(), spans);
     let mut added = vec![];
     for i in 0..toks.len() {
-        if !NATURAL_FEATURES.contains(&tok(i)) {
+        // Most tokens are not capitalised: one byte test before the list.
+        if !toks[i].text(text).as_bytes().first().is_some_and(u8::is_ascii_uppercase) || !NATURAL_FEATURES.contains(&tok(i)) {
             continue;
         }
         let hyphened = (i > 0 && toks[i - 1].end == toks[i].start && matches!(tok(i - 1), "-" | "–")) || (i + 1 < toks.len() && toks[i].end == toks[i + 1].start && matches!(tok(i + 1), "-" | "–"));
