@@ -966,6 +966,9 @@ impl Annotator {
         if let (Some(quantity), Some(money)) = (ty("QUANTITY"), ty("MONEY")) {
             spans::amounts_in_names(text, &mut raw, |t| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "PERSON" | "GPE" | "FAC" | "WORK_OF_ART" | "EVENT" | "LAW"), quantity, money);
         }
+        if let Some(date) = ty("DATE") {
+            spans::short_dates(text, toks, &mut raw, |t| is_number(t) || matches!(types[t].as_str(), "PRODUCT" | "ORG"), date);
+        }
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         spans::amounts_after_trailing_symbols(text, toks, &mut raw, is_number);
         if let Some(money) = ty("MONEY") {

@@ -2121,6 +2121,73 @@ pub fn korean_won(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpa
     }
 }
 
+/// Dates the tagger read as numbers or names:
+/// - a fiscal year written "FY2023", "FY24" or "FY2023/24" (a cardinal or a product to the tagger);
+/// - a day of the month in digits before a month's name ("14 Apr", "3 June"), with the year in
+///   digits after it and the weekday before it ("Mon, 14 Apr 2025"), whatever one-token spans
+///   the tagger put on those words giving way; a date that starts at the month takes the day
+///   ("3" and "June 2025").
+pub fn short_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, retypable: impl Fn(usize) -> bool, date_ty: usize) {
+    let tok = |i: usize| toks[i].text(text);
+    let class = |i: usize| crate::numbers::word_class(&tok(i).trim_end_matches('.').to_lowercase());
+    let fiscal = |w: &str| {
+        let Some(rest) = w.strip_prefix("FY") else { return false };
+        let (year, tail) = rest.split_once(['/', '-']).unwrap_or((rest, ""));
+        matches!(year.len(), 2 | 4) && year.bytes().all(|b| b.is_ascii_digit()) && (tail.is_empty() || (matches!(tail.len(), 2 | 4) && tail.bytes().all(|b| b.is_ascii_digit())))
+    };
+    let mut absorbed = vec![];
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        if !retypable(s.ty) && s.ty != date_ty {
+            continue;
+        }
+        if s.ty != date_ty && fiscal(&text[s.start..s.end]) {
+            spans[k].ty = date_ty;
+            continue;
+        }
+        let f = s.first_tok;
+        let day = s.ty != date_ty && f == s.last_tok && tok(f).len() <= 2 && tok(f).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+        if !day || f + 1 >= toks.len() || class(f + 1) != Some("month") {
+            continue;
+        }
+        // The spans on the words it takes: one token each, not dates already.
+        let alone = |i: usize| spans.iter().position(|o| o.first_tok <= i && i <= o.last_tok).map(|j| (j, spans[j].first_tok == i && spans[j].last_tok == i && spans[j].ty != date_ty));
+        let free = |i: usize| alone(i).is_none_or(|(_, one)| one);
+        // "3 June 2025" where the tagger dated "June 2025": that date takes the day.
+        if let Some((j, false)) = alone(f + 1) {
+            if spans[j].ty == date_ty && spans[j].first_tok == f + 1 {
+                spans[j].first_tok = f;
+                spans[j].start = toks[f].start;
+                absorbed.push(k);
+            }
+            continue;
+        }
+        let mut last = f + 1;
+        if last + 1 < toks.len() && tok(last + 1).len() == 4 && tok(last + 1).parse::<u16>().is_ok_and(|y| (1000..=2100).contains(&y)) && free(last + 1) {
+            last += 1;
+        }
+        let mut first = f;
+        if f >= 2 && tok(f - 1) == "," && class(f - 2) == Some("weekday") && free(f - 2) {
+            first = f - 2;
+        }
+        for i in (first..=last).filter(|&i| i != f) {
+            if let Some((j, _)) = alone(i) {
+                absorbed.push(j);
+            }
+        }
+        let s = &mut spans[k];
+        *s = RawSpan { start: toks[first].start, end: toks[last].end, ty: date_ty, score: s.score, first_tok: first, last_tok: last };
+    }
+    if !absorbed.is_empty() {
+        let mut j = 0;
+        spans.retain(|_| {
+            j += 1;
+            !absorbed.contains(&(j - 1))
+        });
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
 /// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
 pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
@@ -3419,6 +3486,21 @@ mod tests {
         assert_eq!(run("Smith, 25, won the race in Seoul.", &[("25", 0)]), vec![s("25", 0)]);
         assert_eq!(run("The 49ers, 3 won.", &[("3", 0)]), vec![s("3", 0)]);
         assert_eq!(run("In Seoul 3 won the prize.", &[("3", 0)]), vec![s("3", 0)]);
+    }
+
+    #[test]
+    fn fiscal_years_and_days_before_months_are_dates() {
+        // Type 0: a number, 1: a date, 2: a name.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| short_dates(text, toks, raw, |t| t != 1, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Sales in FY2023/24 rose.", &[("FY2023/24", 0)]), vec![s("FY2023/24", 1)]);
+        assert_eq!(run("In FY24 sales fell.", &[("FY24", 2)]), vec![s("FY24", 1)]);
+        assert_eq!(run("moved to Mon, 14 Apr 2025 at noon", &[("Mon", 2), ("14", 0)]), vec![s("Mon, 14 Apr 2025", 1)]);
+        assert_eq!(run("It opens 3 June 2025.", &[("3", 0), ("June 2025", 1)]), vec![s("3 June 2025", 1)]);
+        // Not a count before another word, a big number, a code that is no fiscal year.
+        assert_eq!(run("He won 14 races.", &[("14", 0)]), vec![s("14", 0)]);
+        assert_eq!(run("about 40 March", &[("40", 0)]), vec![s("40", 0)]);
+        assert_eq!(run("the FY2023x plan", &[("FY2023x", 2)]), vec![s("FY2023x", 2)]);
     }
 
     #[test]

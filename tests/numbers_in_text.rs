@@ -136,6 +136,16 @@ fn a_time_takes_its_zone_after_am_or_pm() {
 }
 
 #[test]
+fn fiscal_years_and_short_dates_are_dates() {
+    // "FY2023/24" was a cardinal, "14" a cardinal and "Mon" an organisation, "3" a cardinal.
+    let es = ents("Sales in FY2023/24 rose. The meeting moved to Mon, 14 Apr. It opens 3 June 2025.");
+    for d in ["FY2023/24", "3 June 2025"] {
+        assert!(es.iter().any(|e| e.text == d && e.label == Label::Date), "{d}: {es:#?}");
+    }
+    assert!(es.iter().any(|e| e.text.starts_with("Mon, 14 Apr") && e.label == Label::Date), "{es:#?}");
+}
+
+#[test]
 fn a_rugby_position_is_no_date() {
     // "Fly-half" was a date at 0.56.
     let es = ents("Fly-half Jack Crowley kicked 17 points in Dublin.");
