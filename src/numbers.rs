@@ -729,7 +729,17 @@ fn lex(text: &str) -> Vec<Token> {
                 lit.push(c[j]);
                 j += 1;
             }
-            if (1..=3).contains(&(j - i)) {
+            // The Indian grouping, in twos before the last three: "1,99,999", "12,34,567".
+            let mut k = j;
+            if (1..=2).contains(&(j - i)) {
+                while k + 3 < n && c[k] == ',' && digit(k + 1) && digit(k + 2) && c[k + 3] == ',' {
+                    k += 3;
+                }
+            }
+            if k > j && k + 3 < n && c[k] == ',' && digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4) {
+                lit.extend(c[j..k + 4].iter().filter(|d| d.is_ascii_digit()));
+                j = k + 4;
+            } else if (1..=3).contains(&(j - i)) {
                 // Groups of exactly three digits after one separator kind: "5,200", "34 000".
                 let mut sep = None;
                 while j + 3 < n
@@ -1919,6 +1929,10 @@ mod tests {
             c("12\u{A0}500", Cardinal, 12500.0),
             c("1,234,567.89", Cardinal, 1234567.89),
             c("2,500,000", Cardinal, 2.5e6),
+            // The Indian grouping (lakhs and crores).
+            c("1,99,999", Cardinal, 199999.0),
+            c("12,34,56,789", Cardinal, 123456789.0),
+            c("1,00,000 rupees", Money, 1e5).cur("INR"),
             c("-5", Cardinal, -5.0),
             c("+3.2", Cardinal, 3.2),
             c("\u{2212}7", Cardinal, -7.0),

@@ -146,6 +146,14 @@ fn fiscal_years_and_short_dates_are_dates() {
 }
 
 #[test]
+fn indian_digit_grouping_is_read_whole() {
+    // "1,99,999 rupees" had the value 1 and no currency.
+    let es = ents("The phone costs 1,99,999 rupees in Mumbai.");
+    let p = number(&es, "1,99,999 rupees");
+    assert_eq!((p.value, p.currency.as_deref()), (Some(199999.0), Some("INR")));
+}
+
+#[test]
 fn a_rugby_position_is_no_date() {
     // "Fly-half" was a date at 0.56.
     let es = ents("Fly-half Jack Crowley kicked 17 points in Dublin.");
