@@ -3188,7 +3188,8 @@ const UNIT_WORDS: &[&str] = &[
 /// none in two). Number spans (`is_number`) that meet there are joined, the second's type
 /// deciding the kind ("twenty" + ordinal "first"); a pair no span touches is a cardinal
 /// (`cardinal`), as is a longer spelled number around it that the grammar reads as one
-/// ("one hundred forty eight").
+/// ("one hundred forty eight"). So are a number and the "half" or "quarter" span after it across
+/// "and a" ("three-and-a-half billion euros": "three" and "half billion euros").
 pub fn join_spelled_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool, cardinal: usize) {
     let near = |a: usize, b: usize| toks[b].start == toks[a].end + 1 && text.as_bytes()[toks[a].end] == b' ';
     let lower = |i: usize| toks[i].text(text).to_ascii_lowercase();
@@ -3196,7 +3197,17 @@ pub fn join_spelled_numbers(text: &str, toks: &[crate::tokens::Token], spans: &m
     let mut joined: Vec<RawSpan> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
         if let Some(p) = joined.last_mut() {
-            if is_number(p.ty) && is_number(s.ty) && s.first_tok == p.last_tok + 1 && pair_at(p.last_tok) && crate::numbers::parse_number_phrase(&text[p.start..s.end]).is_some() {
+            // "three-and-a-half billion euros": the tagger had "three" and "half billion euros".
+            let and_a = || {
+                let gap = text[p.end..s.start].to_ascii_lowercase();
+                matches!(gap.as_str(), "-and-a-" | " and a " | "-and-a " | " and a-") && matches!(lower(s.first_tok).as_str(), "half" | "quarter")
+            };
+            let joins = if s.first_tok == p.last_tok + 1 && pair_at(p.last_tok) {
+                crate::numbers::parse_number_phrase(&text[p.start..s.end]).is_some()
+            } else {
+                s.first_tok > p.last_tok && and_a() && crate::numbers::parse_value(&text[p.start..s.end], None).is_some()
+            };
+            if is_number(p.ty) && is_number(s.ty) && joins {
                 p.last_tok = s.last_tok;
                 p.end = s.end;
                 p.ty = s.ty;
@@ -3900,6 +3911,11 @@ mod tests {
         let got: Vec<(&str, usize)> = raw.iter().map(|s| (&text[s.start..s.end], s.ty)).collect();
         // A date stays as it is; "four five" is no one number.
         assert_eq!(got, [("forty eight", 0), ("twenty first", 1), ("one hundred sixty five", 0), ("eighty two days", 2)]);
+        // "and a half" between a number and the "half" span after it: one number, the second's
+        // type (3: money); not across other words.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| join_spelled_numbers(text, toks, raw, |t| t == 0 || t == 3, 0)));
+        assert_eq!(run("lost three-and-a-half billion euros", &[("three", 0), ("half billion euros", 3)]), vec![("three-and-a-half billion euros".to_string(), 3)]);
+        assert_eq!(run("three or a half billion", &[("three", 0), ("half billion", 0)]).len(), 2);
     }
 
     #[test]

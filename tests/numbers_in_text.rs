@@ -146,6 +146,14 @@ fn fiscal_years_and_short_dates_are_dates() {
 }
 
 #[test]
+fn a_hyphenated_and_a_half_is_one_amount() {
+    // "three" and "half billion euros" (500 million) were two numbers.
+    let es = ents("The fund lost three-and-a-half billion euros last year.");
+    let m = number(&es, "three-and-a-half billion euros");
+    assert_eq!((m.value, m.currency.as_deref()), (Some(3.5e9), Some("EUR")));
+}
+
+#[test]
 fn indian_digit_grouping_is_read_whole() {
     // "1,99,999 rupees" had the value 1 and no currency.
     let es = ents("The phone costs 1,99,999 rupees in Mumbai.");
