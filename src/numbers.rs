@@ -755,7 +755,28 @@ fn lex(text: &str) -> Vec<Token> {
                     j += 4;
                 }
             }
-            if j < n && c[j] == '.' && digit(j + 1) {
+            // A decimal comma ("0,8%", "4,5 Mio."): one comma and one or two digits, which no
+            // grouping of thousands can be, and no other digit group after it ("1,2,3").
+            let decimal_comma = j < n
+                && c[j] == ','
+                && digit(j + 1)
+                && !lit.is_empty()
+                && (lit.len() == j - i)
+                && {
+                    let mut e = j + 1;
+                    while digit(e) {
+                        e += 1;
+                    }
+                    (e - j - 1) <= 2 && !(e < n && matches!(c[e], ',' | '.') && digit(e + 1))
+                };
+            if decimal_comma {
+                lit.push('.');
+                j += 1;
+                while digit(j) {
+                    lit.push(c[j]);
+                    j += 1;
+                }
+            } else if j < n && c[j] == '.' && digit(j + 1) {
                 if lit.is_empty() {
                     lit.push('0');
                 }
@@ -1929,6 +1950,9 @@ mod tests {
             c("12\u{A0}500", Cardinal, 12500.0),
             c("1,234,567.89", Cardinal, 1234567.89),
             c("2,500,000", Cardinal, 2.5e6),
+            // A decimal comma; not a list of digits.
+            c("0,8%", Percent, 0.8).unit("percent"),
+            c("4,75", Cardinal, 4.75),
             // The Indian grouping (lakhs and crores).
             c("1,99,999", Cardinal, 199999.0),
             c("12,34,56,789", Cardinal, 123456789.0),

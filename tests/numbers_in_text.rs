@@ -154,6 +154,13 @@ fn a_hyphenated_and_a_half_is_one_amount() {
 }
 
 #[test]
+fn a_decimal_comma_is_a_decimal() {
+    // "0,8%" had the value 0.
+    let es = ents("Growth slowed to 0,8% in Germany last year.");
+    assert_eq!(number(&es, "0,8%").value, Some(0.8));
+}
+
+#[test]
 fn indian_digit_grouping_is_read_whole() {
     // "1,99,999 rupees" had the value 1 and no currency.
     let es = ents("The phone costs 1,99,999 rupees in Mumbai.");
