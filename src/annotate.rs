@@ -971,6 +971,7 @@ impl Annotator {
         }
         spans::tidy_numbers(text, toks, &mut raw, is_number);
         spans::amounts_after_trailing_symbols(text, toks, &mut raw, is_number);
+        spans::spaced_thousands(text, toks, &mut raw, is_number);
         if let Some(money) = ty("MONEY") {
             spans::korean_won(text, toks, &mut raw, is_number, money);
         }

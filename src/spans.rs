@@ -2188,6 +2188,48 @@ pub fn short_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
     }
 }
 
+/// "15 000 people", "1 234 567": groups of three digits that a space (or a thin or no-break
+/// space) sets off after one to three digits are one number; the number spans (`is_number`) on
+/// the groups are joined, and a group in no span joins the span before it. Not after a decimal or
+/// a four-digit year ("in 2010 500 people").
+pub fn spaced_thousands(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
+    let digits = |i: usize, len: std::ops::RangeInclusive<usize>| {
+        let w = toks[i].text(text);
+        len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let spaced = |a: usize, b: usize| matches!(&text[toks[a].end..toks[b].start], " " | "\u{2009}" | "\u{202F}" | "\u{A0}");
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    let mut it = std::mem::take(spans).into_iter().peekable();
+    while let Some(mut s) = it.next() {
+        while is_number(s.ty) && digits(s.last_tok, 1..=3) {
+            let n = s.last_tok + 1;
+            // A group of exactly three digits, not glued to more digits or a decimal.
+            if n >= toks.len() || !digits(n, 3..=3) || !spaced(s.last_tok, n) || toks.get(n + 1).is_some_and(|t| t.start == toks[n].end && t.text(text).starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')) {
+                break;
+            }
+            match it.peek() {
+                // A number span that starts with the group joins whole ("15" + "000 km").
+                Some(next) if next.first_tok == n && is_number(next.ty) => {
+                    let next = it.next().unwrap();
+                    s.score = s.score.min(next.score);
+                    if next.last_tok > n {
+                        s.ty = next.ty;
+                    }
+                    s.last_tok = next.last_tok;
+                    s.end = next.end;
+                }
+                Some(next) if next.first_tok <= n => break,
+                _ => {
+                    s.last_tok = n;
+                    s.end = toks[n].end;
+                }
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
+}
+
 /// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
 /// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
 pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
@@ -3512,6 +3554,21 @@ mod tests {
         assert_eq!(run("He won 14 races.", &[("14", 0)]), vec![s("14", 0)]);
         assert_eq!(run("about 40 March", &[("40", 0)]), vec![s("40", 0)]);
         assert_eq!(run("the FY2023x plan", &[("FY2023x", 2)]), vec![s("FY2023x", 2)]);
+    }
+
+    #[test]
+    fn groups_of_three_digits_after_a_space_are_one_number() {
+        // Type 0: a number type, 1: not.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| spaced_thousands(text, toks, raw, |t| t == 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("The rally drew 15 000 people.", &[("15", 0), ("000", 0)]), vec![s("15 000", 0)]);
+        assert_eq!(run("It has 1 234 567 people.", &[("1", 0)]), vec![s("1 234 567", 0)]);
+        assert_eq!(run("about 15\u{202F}000 km", &[("about 15", 0), ("000 km", 0)]), vec![s("about 15\u{202F}000 km", 0)]);
+        // Not after a year, before more digits, nor two spaces apart.
+        assert_eq!(run("in 2010 500 people", &[("2010", 0), ("500", 0)]), vec![s("2010", 0), s("500", 0)]);
+        assert_eq!(run("rooms 12 3456", &[("12", 0)]), vec![s("12", 0)]);
+        assert_eq!(run("pages 12  345", &[("12", 0)]), vec![s("12", 0)]);
+        assert_eq!(run("12 345", &[("12", 1)]), vec![s("12", 1)]);
     }
 
     #[test]

@@ -154,6 +154,13 @@ fn a_hyphenated_and_a_half_is_one_amount() {
 }
 
 #[test]
+fn thousands_grouped_by_spaces_are_one_number() {
+    // "15" and "000" were two cardinals, the second valued 0.
+    let es = ents("The rally in Paris drew 15 000 people on Sunday.");
+    assert_eq!(number(&es, "15 000").value, Some(15000.0));
+}
+
+#[test]
 fn a_decimal_comma_is_a_decimal() {
     // "0,8%" had the value 0.
     let es = ents("Growth slowed to 0,8% in Germany last year.");
