@@ -1000,6 +1000,9 @@ impl Annotator {
             // 0.8443 → 0.8368, a weather report's "1 to 4 degrees" and the like.)
             spans::join_ranges(text, toks, &mut raw, cardinal, |t| matches!(types[t].as_str(), "MONEY" | "PERCENT"));
             spans::scores(text, toks, &mut raw, cardinal);
+            if let Some(money) = ty("MONEY") {
+                spans::named_currencies(text, toks, &mut raw, is_number, money);
+            }
         }
         raw
     }

@@ -392,6 +392,12 @@ const CURRENCIES: &[(&str, &str, f64)] = &[
     ("kroner", "NOK", 1.0), ("norwegian kroner", "NOK", 1.0), ("danish kroner", "DKK", 1.0),
     ("zloty", "PLN", 1.0), ("zlotys", "PLN", 1.0), ("forint", "HUF", 1.0), ("forints", "HUF", 1.0),
     ("hryvnia", "UAH", 1.0), ("hryvnias", "UAH", 1.0), ("dong", "VND", 1.0),
+    ("saudi riyals", "SAR", 1.0), ("saudi riyal", "SAR", 1.0), ("qatari riyals", "QAR", 1.0), ("uae dirhams", "AED", 1.0),
+    ("emirati dirhams", "AED", 1.0), ("moroccan dirhams", "MAD", 1.0), ("kenyan shillings", "KES", 1.0),
+    ("ugandan shillings", "UGX", 1.0), ("tanzanian shillings", "TZS", 1.0), ("nigerian naira", "NGN", 1.0), ("south african rand", "ZAR", 1.0), ("thai baht", "THB", 1.0),
+    ("malaysian ringgit", "MYR", 1.0), ("indonesian rupiah", "IDR", 1.0), ("russian roubles", "RUB", 1.0),
+    ("russian rubles", "RUB", 1.0), ("polish zloty", "PLN", 1.0), ("hungarian forints", "HUF", 1.0),
+    ("ukrainian hryvnias", "UAH", 1.0), ("vietnamese dong", "VND", 1.0), ("israeli shekels", "ILS", 1.0),
 ];
 
 /// Quantity units after a number: (pattern, canonical symbol).

@@ -2230,6 +2230,47 @@ pub fn spaced_thousands(text: &str, toks: &[crate::tokens::Token], spans: &mut V
     *spans = out;
 }
 
+/// "1.2bn Swiss francs", "500 Saudi riyals": a number span (`is_number`) before one or two
+/// capitalised words and a currency word takes them when the number grammar reads a currency
+/// in the whole (the tagger had "Swiss" as a nationality); it becomes money (`money_ty`), and the
+/// one-token spans on those words give way.
+pub fn named_currencies(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool, money_ty: usize) {
+    let currency = |i: usize| crate::numbers::word_class(&toks[i].text(text).to_lowercase()) == Some("currency");
+    let mut absorbed = vec![];
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let l = s.last_tok;
+        if !is_number(s.ty) || l + 2 >= toks.len() || !crate::tokens::is_capitalised_word(toks[l + 1].text(text)) {
+            continue;
+        }
+
+        let Some(end) = (l + 2..(l + 4).min(toks.len())).find(|&i| currency(i)) else { continue };
+        if !(l + 1..end).all(|i| crate::tokens::is_capitalised_word(toks[i].text(text))) {
+            continue;
+        }
+        // The words between: in no span, or each in a span of its own.
+        let owners: Vec<Option<usize>> = (l + 1..=end).map(|i| spans.iter().position(|o| o.first_tok <= i && i <= o.last_tok)).collect();
+        if !owners.iter().flatten().all(|&j| spans[j].first_tok > l && spans[j].last_tok <= end) {
+            continue;
+        }
+        if !crate::numbers::parse_value(&text[s.start..toks[end].end], None).is_some_and(|v| v.currency.is_some()) {
+            continue;
+        }
+        absorbed.extend(owners.into_iter().flatten());
+        let s = &mut spans[k];
+        s.last_tok = end;
+        s.end = toks[end].end;
+        s.ty = money_ty;
+    }
+    if !absorbed.is_empty() {
+        let mut j = 0;
+        spans.retain(|_| {
+            j += 1;
+            !absorbed.contains(&(j - 1))
+        });
+    }
+}
+
 /// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
 /// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
 pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
@@ -3569,6 +3610,18 @@ mod tests {
         assert_eq!(run("rooms 12 3456", &[("12", 0)]), vec![s("12", 0)]);
         assert_eq!(run("pages 12  345", &[("12", 0)]), vec![s("12", 0)]);
         assert_eq!(run("12 345", &[("12", 1)]), vec![s("12", 1)]);
+    }
+
+    #[test]
+    fn an_amount_takes_a_currency_named_with_a_nationality() {
+        // Type 0: a number type, 1: money, 2: a nationality.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| named_currencies(text, toks, raw, |t| t <= 1, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Losses of 1.2bn Swiss francs were reported.", &[("1.2bn", 0), ("Swiss", 2)]), vec![s("1.2bn Swiss francs", 1)]);
+        assert_eq!(run("It cost 500 Saudi riyals.", &[("500", 0)]), vec![s("500 Saudi riyals", 1)]);
+        // Not without a currency word, nor over a longer name.
+        assert_eq!(run("He sold 500 Swiss watches.", &[("500", 0), ("Swiss", 2)]), vec![s("500", 0), s("Swiss", 2)]);
+        assert_eq!(run("It cost 500 Bank of Swiss francs.", &[("500", 0)]), vec![s("500", 0)]);
     }
 
     #[test]

@@ -161,6 +161,16 @@ fn thousands_grouped_by_spaces_are_one_number() {
 }
 
 #[test]
+fn a_currency_named_with_a_nationality_joins_its_amount() {
+    // "1.2bn" was a cardinal and "Swiss" a nationality.
+    let es = ents("Losses of 1.2bn Swiss francs were reported. It cost 500 Saudi riyals.");
+    for (t, v, c) in [("1.2bn Swiss francs", 1.2e9, "CHF"), ("500 Saudi riyals", 500.0, "SAR")] {
+        let m = number(&es, t);
+        assert_eq!((m.value, m.currency.as_deref()), (Some(v), Some(c)), "{t}");
+    }
+}
+
+#[test]
 fn a_decimal_comma_is_a_decimal() {
     // "0,8%" had the value 0.
     let es = ents("Growth slowed to 0,8% in Germany last year.");
