@@ -1000,6 +1000,9 @@ impl Annotator {
             // 0.8443 → 0.8368, a weather report's "1 to 4 degrees" and the like.)
             spans::join_ranges(text, toks, &mut raw, cardinal, |t| matches!(types[t].as_str(), "MONEY" | "PERCENT"));
             spans::scores(text, toks, &mut raw, cardinal);
+            if let Some(quantity) = ty("QUANTITY") {
+                spans::mach_numbers(text, toks, &mut raw, quantity);
+            }
             if let Some(money) = ty("MONEY") {
                 spans::named_currencies(text, toks, &mut raw, is_number, money);
             }
@@ -1435,6 +1438,11 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
 
 /// Attach the number grammar's value to a NUMBER entity (`e.start..e.end` are byte offsets into `text`).
 fn fill_value(text: &str, e: &mut Entity) {
+    // "Mach 5": a speed as a multiple of the speed of sound.
+    if let Some(v) = e.text.strip_prefix("Mach ").and_then(|n| n.parse::<f64>().ok()) {
+        (e.kind, e.value, e.unit) = ("quantity".into(), Some(v), Some("Mach".into()));
+        return;
+    }
     // A ratio or score ("3:1", "2:3") is two numbers, not the first of them.
     let b = e.text.as_bytes();
     if b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit()) {

@@ -2271,6 +2271,32 @@ pub fn named_currencies(text: &str, toks: &[crate::tokens::Token], spans: &mut V
     }
 }
 
+/// "reached Mach 5": "Mach" before a number (a person to the tagger) is that speed, one quantity
+/// span (`quantity_ty`) over both; the spans on them give way.
+pub fn mach_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, quantity_ty: usize) {
+    if !text.contains("Mach ") {
+        return;
+    }
+    let mut found = vec![];
+    for i in 0..toks.len().saturating_sub(1) {
+        let n = toks[i + 1].text(text);
+        if toks[i].text(text) == "Mach" && toks[i + 1].start == toks[i].end + 1 && n.starts_with(|c: char| c.is_ascii_digit()) && n.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            found.push(i);
+        }
+    }
+    for &i in &found {
+        let score = spans.iter().filter(|s| s.first_tok <= i + 1 && s.last_tok >= i).map(|s| s.score).fold(0.6f32, f32::max);
+        spans.retain(|s| !(s.first_tok <= i + 1 && s.last_tok >= i && s.first_tok >= i && s.last_tok <= i + 1));
+        if spans.iter().any(|s| s.first_tok <= i + 1 && s.last_tok >= i) {
+            continue;
+        }
+        spans.push(RawSpan { start: toks[i].start, end: toks[i + 1].end, ty: quantity_ty, score, first_tok: i, last_tok: i + 1 });
+    }
+    if !found.is_empty() {
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
 /// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
 pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
@@ -3622,6 +3648,18 @@ mod tests {
         // Not without a currency word, nor over a longer name.
         assert_eq!(run("He sold 500 Swiss watches.", &[("500", 0), ("Swiss", 2)]), vec![s("500", 0), s("Swiss", 2)]);
         assert_eq!(run("It cost 500 Bank of Swiss francs.", &[("500", 0)]), vec![s("500", 0)]);
+    }
+
+    #[test]
+    fn mach_and_a_number_is_a_speed() {
+        // Type 0: a quantity, 1: a person, 2: a cardinal.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| mach_numbers(text, toks, raw, 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("The rocket reached Mach 5.", &[("Mach", 1), ("5", 2)]), vec![s("Mach 5", 0)]);
+        assert_eq!(run("flew at Mach 2.5 over", &[]), vec![s("Mach 2.5", 0)]);
+        // Not a longer name, nor "Mach" before a word.
+        assert_eq!(run("Ernst Mach 1838", &[("Ernst Mach 1838", 1)]), vec![s("Ernst Mach 1838", 1)]);
+        assert_eq!(run("Mach said", &[("Mach", 1)]), vec![s("Mach", 1)]);
     }
 
     #[test]

@@ -171,6 +171,15 @@ fn a_currency_named_with_a_nationality_joins_its_amount() {
 }
 
 #[test]
+fn mach_and_a_number_is_a_speed() {
+    // "Mach" was a person at 0.68, "5" a cardinal.
+    let es = ents("The rocket reached Mach 5 over the Pacific.");
+    let m = number(&es, "Mach 5");
+    assert_eq!((m.kind.as_str(), m.value, m.unit.as_deref()), ("quantity", Some(5.0), Some("Mach")));
+    assert!(es.iter().all(|e| e.label != Label::Person), "{es:#?}");
+}
+
+#[test]
 fn a_decimal_comma_is_a_decimal() {
     // "0,8%" had the value 0.
     let es = ents("Growth slowed to 0,8% in Germany last year.");
