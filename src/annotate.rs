@@ -1429,7 +1429,9 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
     const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "fortnight", "fortnights", "yrs", "yr", "wks", "wk", "mos"];
     const PLACED: &[&str] = &["ago", "last", "next", "this", "that", "later", "earlier", "before", "after", "since", "coming", "following", "previous", "same", "early", "late", "end", "of", "every", "each", "recent", "today", "yesterday", "tomorrow"];
     // A count of units ("seven days", "10 years"), not an ordinal ("the 21st century").
-    let amount = words.iter().any(|w| digits(&w.replace([',', '.'], "")) || crate::numbers::word_class(w).is_some_and(|c| matches!(c, "numword" | "vague" | "fracword")) || matches!(*w, "a" | "an" | "several" | "few" | "many"));
+    // "the twenty-first century" is a time, not an amount of centuries.
+    let ordinal = words.iter().any(|w| crate::numbers::word_class(w) == Some("ordword"));
+    let amount = !ordinal && words.iter().any(|w| digits(&w.replace([',', '.'], "")) || crate::numbers::word_class(w).is_some_and(|c| matches!(c, "numword" | "vague" | "fracword")) || matches!(*w, "a" | "an" | "several" | "few" | "many"));
     if UNITS.contains(&last) && amount && !words.iter().any(|w| PLACED.contains(w)) {
         return "duration";
     }
@@ -1713,6 +1715,7 @@ mod tests {
         assert_eq!(kind("Pierre Vinken, 61 years old, will join.", "61 years old"), "age");
         assert_eq!(kind("after 2 wks of talks", "2 wks"), "duration");
         assert_eq!(kind("for a median of 11.2 years", "11.2 years"), "duration");
+        assert_eq!(kind("in the twenty-first century", "twenty-first century"), "date");
         assert_eq!(kind("a 21-year-old student", "21-year-old"), "age");
         assert_eq!(kind("She died at the age of 100.", "the age of 100"), "age");
         assert_eq!(kind("admitted at age 12", "age 12"), "age");
