@@ -1349,7 +1349,8 @@ const CELESTIAL: &[&str] = &["Sun", "Moon", "Mercury", "Venus", "Earth", "Mars",
 
 /// A place of no known kind right before ", <region or country>" is a town: "Dearborn, Michigan".
 /// "Georgia" after a town and a comma is the US state ("Plains, Georgia", "Atlanta, Georgia"),
-/// unless the town is one of the country's ("Tbilisi, Georgia").
+/// unless the town is one of the country's ("Tbilisi, Georgia"); so is any "Georgia" in a text
+/// that names another US state and nothing of the country's.
 fn towns_of_regions(text: &str, ents: &mut [Entity]) {
     const GEORGIAN: &[&str] = &["Tbilisi", "Batumi", "Kutaisi", "Rustavi", "Gori", "Zugdidi", "Poti", "Telavi", "Sukhumi", "Tskhinvali", "Borjomi", "Mtskheta"];
     for i in 1..ents.len() {
@@ -1363,6 +1364,15 @@ fn towns_of_regions(text: &str, ents: &mut [Entity]) {
         let (a, b) = (&ents[i - 1], &ents[i]);
         if b.text == "Georgia" && b.kind == "country" && a.kind == "city" && !GEORGIAN.contains(&a.text.as_str()) {
             ents[i].kind = "region".into();
+        }
+    }
+    // "Rep. Marjorie Taylor Greene of Georgia and Sen. Rand Paul of Kentucky": in a text that
+    // names another US state and nothing of the country's (its towns, "Georgian", "Tbilisi"),
+    // Georgia is the state.
+    let us_state = |e: &Entity| e.label == Label::Place && e.text != "Georgia" && STATES_AND_PROVINCES.contains(&e.text.to_lowercase().as_str());
+    if ents.iter().any(|e| e.text == "Georgia" && e.kind == "country") && ents.iter().any(us_state) && !text.contains("Georgian") && !GEORGIAN.iter().any(|t| text.contains(t)) {
+        for e in ents.iter_mut().filter(|e| e.text == "Georgia" && e.kind == "country") {
+            e.kind = "region".into();
         }
     }
 }

@@ -749,6 +749,13 @@ fn georgia_after_an_american_town_is_the_state() {
     let ents = ann().annotate(text, &Options::default());
     let georgias: Vec<&str> = ents.iter().filter(|e| e.text == "Georgia").map(|e| e.kind.as_str()).collect();
     assert_eq!(georgias, ["region", "country"], "{ents:#?}");
+    // Beside another US state, with nothing of the country's in the text.
+    let text = "Rep. Marjorie Taylor Greene of Georgia and Sen. Rand Paul of Kentucky questioned him.";
+    let ents = ann().annotate(text, &Options::default());
+    assert_place(&ents, "Georgia", "region");
+    let text = "Georgia and Armenia signed a deal in Tbilisi, the Georgian capital, with Ohio firms.";
+    let ents = ann().annotate(text, &Options::default());
+    assert_eq!(find(&ents, "Georgia").map(|e| e.kind.as_str()), Some("country"), "{ents:#?}");
 }
 
 #[test]
