@@ -2253,7 +2253,7 @@ pub fn named_currencies(text: &str, toks: &[crate::tokens::Token], spans: &mut V
         if !owners.iter().flatten().all(|&j| spans[j].first_tok > l && spans[j].last_tok <= end) {
             continue;
         }
-        if !crate::numbers::parse_value(&text[s.start..toks[end].end], None).is_some_and(|v| v.currency.is_some()) {
+        if crate::numbers::parse_value(&text[s.start..toks[end].end], None).is_none_or(|v| v.currency.is_none()) {
             continue;
         }
         absorbed.extend(owners.into_iter().flatten());
