@@ -903,6 +903,16 @@ pub fn possessors_of_people(text: &str, toks: &[crate::tokens::Token], spans: &m
 
 /// The index of the span covering token `i`, by bisection; `spans` must be sorted by their first
 /// token and not overlap.
+/// For each of `n` tokens, the index of the span over it, if any (built once per text, so that
+/// rules that look up many tokens stay linear).
+fn owner_map(n: usize, spans: &[RawSpan]) -> Vec<Option<usize>> {
+    let mut owner = vec![None; n];
+    for (j, s) in spans.iter().enumerate() {
+        owner[s.first_tok..=s.last_tok.min(n.saturating_sub(1))].iter_mut().for_each(|o| *o = Some(j));
+    }
+    owner
+}
+
 fn covering(spans: &[RawSpan], i: usize) -> Option<usize> {
     let k = spans.partition_point(|s| s.first_tok <= i);
     (k > 0 && spans[k - 1].last_tok >= i).then(|| k - 1)
@@ -2136,6 +2146,7 @@ pub fn short_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
         matches!(year.len(), 2 | 4) && year.bytes().all(|b| b.is_ascii_digit()) && (tail.is_empty() || (matches!(tail.len(), 2 | 4) && tail.bytes().all(|b| b.is_ascii_digit())))
     };
     let mut absorbed = vec![];
+    let mut owner: Vec<Option<usize>> = vec![];
     for k in 0..spans.len() {
         let s = &spans[k];
         if !retypable(s.ty) && s.ty != date_ty {
@@ -2151,7 +2162,10 @@ pub fn short_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
             continue;
         }
         // The spans on the words it takes: one token each, not dates already.
-        let alone = |i: usize| spans.iter().position(|o| o.first_tok <= i && i <= o.last_tok).map(|j| (j, spans[j].first_tok == i && spans[j].last_tok == i && spans[j].ty != date_ty));
+        if owner.is_empty() {
+            owner = owner_map(toks.len(), spans);
+        }
+        let alone = |i: usize| owner[i].map(|j| (j, spans[j].first_tok == i && spans[j].last_tok == i && spans[j].ty != date_ty));
         let free = |i: usize| alone(i).is_none_or(|(_, one)| one);
         // "3 June 2025" where the tagger dated "June 2025": that date takes the day.
         if let Some((j, false)) = alone(f + 1) {
@@ -2179,10 +2193,12 @@ pub fn short_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
         *s = RawSpan { start: toks[first].start, end: toks[last].end, ty: date_ty, score: s.score, first_tok: first, last_tok: last };
     }
     if !absorbed.is_empty() {
+        let mut gone = vec![false; spans.len()];
+        absorbed.iter().for_each(|&j: &usize| gone[j] = true);
         let mut j = 0;
         spans.retain(|_| {
             j += 1;
-            !absorbed.contains(&(j - 1))
+            !gone[j - 1]
         });
         spans.sort_by_key(|s| (s.start, s.end));
     }
@@ -2237,6 +2253,7 @@ pub fn spaced_thousands(text: &str, toks: &[crate::tokens::Token], spans: &mut V
 pub fn named_currencies(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool, money_ty: usize) {
     let currency = |i: usize| crate::numbers::word_class(&toks[i].text(text).to_lowercase()) == Some("currency");
     let mut absorbed = vec![];
+    let mut owner: Vec<Option<usize>> = vec![];
     for k in 0..spans.len() {
         let s = &spans[k];
         let l = s.last_tok;
@@ -2249,7 +2266,10 @@ pub fn named_currencies(text: &str, toks: &[crate::tokens::Token], spans: &mut V
             continue;
         }
         // The words between: in no span, or each in a span of its own.
-        let owners: Vec<Option<usize>> = (l + 1..=end).map(|i| spans.iter().position(|o| o.first_tok <= i && i <= o.last_tok)).collect();
+        if owner.is_empty() {
+            owner = owner_map(toks.len(), spans);
+        }
+        let owners: Vec<Option<usize>> = (l + 1..=end).map(|i| owner[i]).collect();
         if !owners.iter().flatten().all(|&j| spans[j].first_tok > l && spans[j].last_tok <= end) {
             continue;
         }
@@ -2263,10 +2283,12 @@ pub fn named_currencies(text: &str, toks: &[crate::tokens::Token], spans: &mut V
         s.ty = money_ty;
     }
     if !absorbed.is_empty() {
+        let mut gone = vec![false; spans.len()];
+        absorbed.iter().for_each(|&j: &usize| gone[j] = true);
         let mut j = 0;
         spans.retain(|_| {
             j += 1;
-            !absorbed.contains(&(j - 1))
+            !gone[j - 1]
         });
     }
 }
@@ -2284,42 +2306,57 @@ pub fn mach_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
             found.push(i);
         }
     }
+    if found.is_empty() {
+        return;
+    }
+    let owner = owner_map(toks.len(), spans);
+    let mut dropped = vec![false; spans.len()];
+    let mut added = vec![];
     for &i in &found {
-        let score = spans.iter().filter(|s| s.first_tok <= i + 1 && s.last_tok >= i).map(|s| s.score).fold(0.6f32, f32::max);
-        spans.retain(|s| !(s.first_tok <= i + 1 && s.last_tok >= i && s.first_tok >= i && s.last_tok <= i + 1));
-        if spans.iter().any(|s| s.first_tok <= i + 1 && s.last_tok >= i) {
+        let inside: Vec<usize> = [owner[i], owner[i + 1]].into_iter().flatten().collect();
+        // Not where a span reaches outside the two words ("Ernst Mach 1838").
+        if inside.iter().any(|&j| spans[j].first_tok < i || spans[j].last_tok > i + 1) {
             continue;
         }
-        spans.push(RawSpan { start: toks[i].start, end: toks[i + 1].end, ty: quantity_ty, score, first_tok: i, last_tok: i + 1 });
+        let score = inside.iter().map(|&j| spans[j].score).fold(0.6f32, f32::max);
+        inside.iter().for_each(|&j| dropped[j] = true);
+        added.push(RawSpan { start: toks[i].start, end: toks[i + 1].end, ty: quantity_ty, score, first_tok: i, last_tok: i + 1 });
     }
-    if !found.is_empty() {
-        spans.sort_by_key(|s| (s.start, s.end));
-    }
+    let mut j = 0;
+    spans.retain(|_| {
+        j += 1;
+        !dropped[j - 1]
+    });
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.start, s.end));
 }
 
 /// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
 /// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
 pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
     let symbol = |w: &str| matches!(w, "$" | "€" | "£" | "¥" | "₹" | "US$");
-    let mut k = 0;
-    while k < spans.len() {
-        let s = &spans[k];
+    let ends_on_symbol = |s: &RawSpan| {
         let l = s.last_tok;
-        if !(is_number(s.ty) && s.last_tok > s.first_tok && symbol(toks[l].text(text)) && l + 1 < toks.len() && toks[l].end == toks[l + 1].start && toks[l + 1].text(text).starts_with(|c: char| c.is_ascii_digit())) {
-            k += 1;
-            continue;
-        }
-        // The amount, and a scale word glued to it or after it is taken by the span there.
-        let next = spans.get(k + 1).filter(|n| n.first_tok == l + 1 && is_number(n.ty)).map(|n| (n.last_tok, n.score));
-        let (last, score) = next.unwrap_or((l + 1, spans[k].score));
-        spans[k].last_tok = last;
-        spans[k].end = toks[last].end;
-        spans[k].score = spans[k].score.min(score);
-        if next.is_some() {
-            spans.remove(k + 1);
-        }
-        k += 1;
+        is_number(s.ty) && s.last_tok > s.first_tok && symbol(toks[l].text(text)) && l + 1 < toks.len() && toks[l].end == toks[l + 1].start && toks[l + 1].text(text).starts_with(|c: char| c.is_ascii_digit())
+    };
+    if !spans.iter().any(ends_on_symbol) {
+        return;
     }
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    let mut it = std::mem::take(spans).into_iter().peekable();
+    while let Some(mut s) = it.next() {
+        if ends_on_symbol(&s) {
+            // The amount, and a scale word glued to it or after it, taken by the span there.
+            let l = s.last_tok;
+            let next = it.next_if(|n| n.first_tok == l + 1 && is_number(n.ty));
+            let (last, score) = next.map_or((l + 1, s.score), |n| (n.last_tok, n.score));
+            s.last_tok = last;
+            s.end = toks[last].end;
+            s.score = s.score.min(score);
+        }
+        out.push(s);
+    }
+    *spans = out;
 }
 
 /// Whether `w` is the number of a Boeing airliner ("707" to "787").
@@ -2601,7 +2638,7 @@ const NATURAL_FEATURES: &[&str] = &[
 /// nor one before a capitalised word (a longer name: "Caribbean Community", "Baltic Exchange").
 pub fn natural_features(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, loc_ty: usize, org_ty: usize, norp_ty: Option<usize>) {
     let tok = |i: usize| toks[i].text(text);
-    let covered = covered_tokens(toks.len(), spans);
+    let mut owner: Vec<Option<usize>> = vec![];
     let mut added = vec![];
     for i in 0..toks.len() {
         // Most tokens are not capitalised: one byte test before the list.
@@ -2614,14 +2651,20 @@ pub fn natural_features(text: &str, toks: &[crate::tokens::Token], spans: &mut V
             continue;
         }
         let the = i > 0 && tok(i - 1).eq_ignore_ascii_case("the");
-        if !covered[i] {
-            added.push(RawSpan { start: toks[i].start, end: toks[i].end, ty: loc_ty, score: 0.7, first_tok: i, last_tok: i });
-        } else if let Some(s) = spans.iter_mut().find(|s| s.first_tok == i && s.last_tok == i) {
-            // A nationality the sea is not the adjective of ("a Mediterranean cruise"; but "the
-            // Baltic states", "Caribbean nations" are peoples, so those stay).
-            if (the && s.ty == org_ty) || (Some(s.ty) == norp_ty && !matches!(tok(i), "Baltic" | "Caribbean")) {
-                s.ty = loc_ty;
+        if owner.is_empty() {
+            owner = owner_map(toks.len(), spans);
+        }
+        match owner[i] {
+            None => added.push(RawSpan { start: toks[i].start, end: toks[i].end, ty: loc_ty, score: 0.7, first_tok: i, last_tok: i }),
+            Some(j) if spans[j].first_tok == i && spans[j].last_tok == i => {
+                let s = &mut spans[j];
+                // A nationality the sea is not the adjective of ("a Mediterranean cruise"; but
+                // "the Baltic states", "Caribbean nations" are peoples, so those stay).
+                if (the && s.ty == org_ty) || (Some(s.ty) == norp_ty && !matches!(tok(i), "Baltic" | "Caribbean")) {
+                    s.ty = loc_ty;
+                }
             }
+            Some(_) => {}
         }
     }
     if !added.is_empty() {
