@@ -1478,6 +1478,11 @@ fn fill_value(text: &str, e: &mut Entity) {
         e.currency = v.currency;
         // The text decides the kind when it shows one ("$", "%", "km"); otherwise the tagger's stands.
         e.kind = kind_name(v.kind).to_string();
+        // "The vote was 52%-48%": two shares that fall from the first to the second are a tally,
+        // not a range.
+        if e.kind == "percent" && e.low.zip(e.high).is_some_and(|(lo, hi)| lo > hi) && e.text.contains(['-', '–']) && !e.text.contains(" to ") {
+            (e.kind, e.value, e.low, e.high, e.unit) = ("result".into(), None, None, None, None);
+        }
     }
 }
 

@@ -324,7 +324,7 @@ const POW10: [f64; 19] = [
 const MODIFIERS: &[&str] = &[
     "about", "around", "approximately", "approx", "roughly", "some", "nearly", "almost", "over", "more than",
     "less than", "fewer than", "greater than", "higher than", "lower than", "no more than", "no less than",
-    "not more than", "up to", "at least", "at most", "as many as", "as much as", "as few as", "as little as",
+    "not more than", "no fewer than", "not less than", "not fewer than", "up to", "at least", "at most", "as many as", "as much as", "as few as", "as little as",
     "as high as", "as low as", "only", "just", "just over", "just under", "an estimated", "estimated",
     "a total of", "another", "an additional", "additional", "a further", "under", "below", "above", "close to",
     "upwards of", "upward of", "well over", "well under", "well above", "well below", "in excess of", "the",
@@ -1684,7 +1684,9 @@ fn amount<'a>(t: &'a [Token], i: usize, ctx: &Ctx) -> Option<Amount<'a>> {
     let prefix = prefix_currency(t, j, ctx);
     let j = prefix.map_or(j, |p| p.2);
     let (neg2, j) = sign(t, j);
-    let m_reading = if prefix.is_some() || ctx.hint == Some(NumberKind::Money) {
+    // "1.5m tonnes": an "m" right before a unit is the scale, not metres.
+    let m_before_unit = t.iter().skip(j).take(4).enumerate().any(|(k, x)| x.word() == Some("m") && t.get(j + k + 1).and_then(Token::word).is_some_and(|u| u != "m" && UNITS.iter().any(|(p, _)| *p == u)));
+    let m_reading = if prefix.is_some() || ctx.hint == Some(NumberKind::Money) || m_before_unit {
         MReading::Million
     } else if ctx.hint == Some(NumberKind::Quantity) {
         MReading::Metres
@@ -1956,6 +1958,9 @@ mod tests {
             c("12\u{A0}500", Cardinal, 12500.0),
             c("1,234,567.89", Cardinal, 1234567.89),
             c("2,500,000", Cardinal, 2.5e6),
+            // "m" before a unit is millions of that unit.
+            c("1.5m tonnes", Quantity, 1.5e6).hint(Quantity).unit("t"),
+            c("no fewer than 12", Cardinal, 12.0),
             // A decimal comma; not a list of digits.
             c("0,8%", Percent, 0.8).unit("percent"),
             c("4,75", Cardinal, 4.75),

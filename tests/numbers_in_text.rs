@@ -180,6 +180,17 @@ fn mach_and_a_number_is_a_speed() {
 }
 
 #[test]
+fn millions_before_a_unit_a_falling_tally_and_no_fewer_than() {
+    // "1.5m tonnes" was 1.5 metres; "52%-48%" the range 52 to 48; "No fewer than 12" had no value.
+    let es = ents("Some 1.5m tonnes were shipped. The vote was 52%-48%. No fewer than 12 ministers resigned.");
+    let t = number(&es, "Some 1.5m tonnes");
+    assert_eq!((t.value, t.unit.as_deref()), (Some(1.5e6), Some("t")));
+    let v = number(&es, "52%-48%");
+    assert_eq!((v.kind.as_str(), v.low, v.high), ("result", None, None));
+    assert_eq!(number(&es, "No fewer than 12").value, Some(12.0));
+}
+
+#[test]
 fn a_decimal_comma_is_a_decimal() {
     // "0,8%" had the value 0.
     let es = ents("Growth slowed to 0,8% in Germany last year.");
