@@ -1961,6 +1961,8 @@ mod tests {
             // "m" before a unit is millions of that unit.
             c("1.5m tonnes", Quantity, 1.5e6).hint(Quantity).unit("t"),
             c("no fewer than 12", Cardinal, 12.0),
+            c("a quarter of a million", Cardinal, 250000.0),
+            c("half a million", Cardinal, 500000.0),
             // A decimal comma; not a list of digits.
             c("0,8%", Percent, 0.8).unit("percent"),
             c("4,75", Cardinal, 4.75),

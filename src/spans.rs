@@ -3350,7 +3350,8 @@ const UNIT_WORDS: &[&str] = &[
 /// deciding the kind ("twenty" + ordinal "first"); a pair no span touches is a cardinal
 /// (`cardinal`), as is a longer spelled number around it that the grammar reads as one
 /// ("one hundred forty eight"). So are a number and the "half" or "quarter" span after it across
-/// "and a" ("three-and-a-half billion euros": "three" and "half billion euros").
+/// "and a" ("three-and-a-half billion euros": "three" and "half billion euros"), and a fraction
+/// and "a" with a scale word across "of" ("a quarter of a million").
 pub fn join_spelled_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool, cardinal: usize) {
     let near = |a: usize, b: usize| toks[b].start == toks[a].end + 1 && text.as_bytes()[toks[a].end] == b' ';
     let lower = |i: usize| toks[i].text(text).to_ascii_lowercase();
@@ -3363,10 +3364,18 @@ pub fn join_spelled_numbers(text: &str, toks: &[crate::tokens::Token], spans: &m
                 let gap = text[p.end..s.start].to_ascii_lowercase();
                 matches!(gap.as_str(), "-and-a-" | " and a " | "-and-a " | " and a-") && matches!(lower(s.first_tok).as_str(), "half" | "quarter")
             };
+            // "a quarter of a million": a fraction, "of", and "a" with a scale word.
+            let of_a_scale = || {
+                text[p.end..s.start].eq_ignore_ascii_case(" of ")
+                    && crate::numbers::word_class(&lower(p.last_tok)) == Some("fracword")
+                    && matches!(lower(s.first_tok).as_str(), "a" | "an")
+                    && s.last_tok == s.first_tok + 1
+                    && crate::numbers::word_class(&lower(s.last_tok)) == Some("scale")
+            };
             let joins = if s.first_tok == p.last_tok + 1 && pair_at(p.last_tok) {
                 crate::numbers::parse_number_phrase(&text[p.start..s.end]).is_some()
             } else {
-                s.first_tok > p.last_tok && and_a() && crate::numbers::parse_value(&text[p.start..s.end], None).is_some()
+                s.first_tok > p.last_tok && (and_a() || of_a_scale()) && crate::numbers::parse_value(&text[p.start..s.end], None).is_some()
             };
             if is_number(p.ty) && is_number(s.ty) && joins {
                 p.last_tok = s.last_tok;
@@ -4116,6 +4125,8 @@ mod tests {
         let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| join_spelled_numbers(text, toks, raw, |t| t == 0 || t == 3, 0)));
         assert_eq!(run("lost three-and-a-half billion euros", &[("three", 0), ("half billion euros", 3)]), vec![("three-and-a-half billion euros".to_string(), 3)]);
         assert_eq!(run("three or a half billion", &[("three", 0), ("half billion", 0)]).len(), 2);
+        assert_eq!(run("Almost a quarter of a million people fled", &[("Almost a quarter", 0), ("a million", 0)]), vec![("Almost a quarter of a million".to_string(), 0)]);
+        assert_eq!(run("a quarter of the million", &[("a quarter", 0), ("million", 0)]).len(), 2);
     }
 
     #[test]

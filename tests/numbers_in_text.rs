@@ -191,6 +191,13 @@ fn millions_before_a_unit_a_falling_tally_and_no_fewer_than() {
 }
 
 #[test]
+fn a_quarter_of_a_million_is_one_number() {
+    // "Almost a quarter" (0.25) and "a million" were two numbers.
+    let es = ents("Almost a quarter of a million people fled the fighting.");
+    assert_eq!(number(&es, "Almost a quarter of a million").value, Some(250000.0));
+}
+
+#[test]
 fn a_decimal_comma_is_a_decimal() {
     // "0,8%" had the value 0.
     let es = ents("Growth slowed to 0,8% in Germany last year.");
