@@ -1390,12 +1390,13 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
         return "age";
     }
     // "at the age of 72", "age 12", "an average age of 30".
-    let before: Vec<String> = text[..start].split_whitespace().rev().take(2).map(|w| w.to_lowercase()).collect();
-    if words.first() == Some(&"age") || (words.len() >= 3 && words[1] == "age" && words[2] == "of") || before == ["of", "age"] {
+    let head = text[..start].trim_end();
+    let age_of = head.len() >= 6 && head.get(head.len() - 6..).is_some_and(|w| w.eq_ignore_ascii_case("age of")) && !head[..head.len() - 6].ends_with(char::is_alphanumeric);
+    if words.first() == Some(&"age") || (words.len() >= 3 && words[1] == "age" && words[2] == "of") || age_of {
         return "age";
     }
     // "aged 19 and 22", "at age 34", and the rest of a list after "aged": "aged 19, 22 and 24".
-    let mut head = text[..start].trim_end();
+    let mut head = head;
     loop {
         let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         if word.eq_ignore_ascii_case("aged") || word.eq_ignore_ascii_case("age") || word.eq_ignore_ascii_case("ages") {
