@@ -2347,12 +2347,17 @@ pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token],
     while let Some(mut s) = it.next() {
         if ends_on_symbol(&s) {
             // The amount, and a scale word glued to it or after it, taken by the span there.
-            let l = s.last_tok;
-            let next = it.next_if(|n| n.first_tok == l + 1 && is_number(n.ty));
-            let (last, score) = next.map_or((l + 1, s.score), |n| (n.last_tok, n.score));
+            // Any span that starts inside the longer span gives way to it: a number span
+            // lends its end and score, another kind is dropped ("1-€0" and "€0" overlapped).
+            let mut last = s.last_tok + 1;
+            while let Some(n) = it.next_if(|n| n.first_tok <= last) {
+                if is_number(n.ty) {
+                    last = last.max(n.last_tok);
+                    s.score = s.score.min(n.score);
+                }
+            }
             s.last_tok = last;
             s.end = toks[last].end;
-            s.score = s.score.min(score);
         }
         out.push(s);
     }
@@ -3733,6 +3738,10 @@ mod tests {
         // Not a symbol apart from the amount, nor a span of another type.
         assert_eq!(run("paid £45 £ 120", &[("£45 £", 0)]), vec![s("£45 £", 0)]);
         assert_eq!(run("Tickets: £45–£120.", &[("£45–£", 1), ("120", 0)]), vec![s("£45–£", 1), s("120", 0)]);
+        // A span that starts on the symbol, or one of another type on the amount, gives way:
+        // the spans stay disjoint.
+        assert_eq!(run("x 1-€0- March", &[("1-€", 0), ("€0", 0)]), vec![s("1-€0", 0)]);
+        assert_eq!(run("Tickets: £45–£120.", &[("£45–£", 0), ("120", 1)]), vec![s("£45–£120", 0)]);
     }
 
     #[test]

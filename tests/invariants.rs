@@ -89,7 +89,8 @@ fn regression_inputs() {
     for t in [
         "", "\u{FEFF}", "'s 's 's", "$$$$", "%%%", "- - -", "1/0", "9".repeat(400).as_str(), "..........",
         "A. B. C. D.", "“”‘’", "\r\r\r\n\n", "5,200to", "byC.B.", "fivedays", "$-", "US$", "€",
-        "between and", "1-2-3-4-5-6-7-8-9", "the 21st 1st 2nd 3rd", "½ ¼ ¾",
+        "between and", "1-2-3-4-5-6-7-8-9", "the 21st 1st 2nd 3rd", "½ ¼ ¾", "مرحبا 1-€0- March 3, 2021",
+        "£45–£120 £5-£6-£7",
     ] {
         check(t).unwrap();
     }
