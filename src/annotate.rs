@@ -433,8 +433,19 @@ impl Annotator {
         ents
     }
 
-    /// Tagger spans (byte offsets), after the document-level pass, before mapping to labels.
+    /// Tagger spans (byte offsets), after the document-level pass, before mapping to labels;
+    /// sorted and disjoint.
     pub fn tag(&self, text: &str) -> Vec<RawSpan> {
+        let mut spans = self.tag_unguarded(text);
+        spans::disjoint(&mut spans);
+        spans
+    }
+
+    /// [`Annotator::tag`] before its last guard: the rules' own output, which should already be
+    /// sorted and disjoint (the property tests check that it is; the guard keeps a user's page
+    /// whole should a rule still overlap two spans on some input).
+    #[doc(hidden)]
+    pub fn tag_unguarded(&self, text: &str) -> Vec<RawSpan> {
         let toks = tokens::tokenize(text);
         let sents = tokens::sentences(text, &toks);
         let doc = DocContext::new(text, &toks, &sents);

@@ -176,6 +176,8 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
             if !covered[i] && !in_chain(i) {
                 if let Some(&sc) = surnames.get(t.text(text)) {
                     added.push(RawSpan { start: t.start, end: t.end, ty: person, score: sc * 0.8, first_tok: i, last_tok: i });
+                    // (So that 6 adds no second span on it in a line of capitals.)
+                    covered[i] = true;
                 }
             }
         }
@@ -2331,6 +2333,20 @@ pub fn mach_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
     spans.sort_by_key(|s| (s.start, s.end));
 }
 
+/// Sorts `spans` by start and drops each one that overlaps a span kept before it (the first
+/// of two overlapping spans stays). The rules keep their spans disjoint; this is the last guard.
+pub fn disjoint(spans: &mut Vec<RawSpan>) {
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut end = 0;
+    spans.retain(|s| {
+        let keep = s.start >= end && s.start < s.end;
+        if keep {
+            end = s.end;
+        }
+        keep
+    });
+}
+
 /// "£45–£120": a number span that ends on a currency symbol takes the amount glued after it, and
 /// any number span there gives way (the tagger had "£45–£" and the cardinal "120").
 pub fn amounts_after_trailing_symbols(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, is_number: impl Fn(usize) -> bool) {
@@ -2884,10 +2900,16 @@ pub fn dates_end_at_a_comma(text: &str, toks: &[crate::tokens::Token], spans: &m
 /// that amount of money (`money_ty`), symbol and scale word included; the rest ("a year") is
 /// left out, as OntoNotes train leaves out 57 of 70 "a year"s after money.
 pub fn money_out_of_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], date_ty: usize, money_ty: usize) {
-    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.first_tok > 0) {
+    // The end of the span before, which may hold the symbol already ("Aab ,0 £" and "0000").
+    let mut prev_end = 0;
+    for s in spans.iter_mut() {
+        let before = std::mem::replace(&mut prev_end, s.end);
+        if s.ty != date_ty || s.first_tok == 0 {
+            continue;
+        }
         let (f, l) = (s.first_tok, s.last_tok);
         let cur = &toks[f - 1];
-        if !(matches!(cur.text(text), "$" | "£" | "€" | "¥" | "₹" | "US$") && cur.end == toks[f].start && toks[f].text(text).starts_with(|c: char| c.is_ascii_digit())) {
+        if !(matches!(cur.text(text), "$" | "£" | "€" | "¥" | "₹" | "US$") && cur.end == toks[f].start && toks[f].text(text).starts_with(|c: char| c.is_ascii_digit()) && before <= cur.start) {
             continue;
         }
         // The number, and a scale word after it inside the span ("£25 billion a year").
@@ -3729,6 +3751,15 @@ mod tests {
     }
 
     #[test]
+    fn the_last_guard_keeps_spans_sorted_and_disjoint() {
+        let span = |start: usize, end: usize, ty: usize| RawSpan { start, end, ty, score: 0.5, first_tok: start, last_tok: end - 1 };
+        let mut spans = vec![span(4, 6, 2), span(0, 3, 0), span(2, 5, 1), span(4, 6, 3), span(6, 8, 4)];
+        disjoint(&mut spans);
+        let kept: Vec<(usize, usize, usize)> = spans.iter().map(|s| (s.start, s.end, s.ty)).collect();
+        assert_eq!(kept, [(0, 3, 0), (4, 6, 2), (6, 8, 4)]);
+    }
+
+    #[test]
     fn a_span_ending_on_a_currency_symbol_takes_the_amount_after_it() {
         // Type 0: a number type, 1: not.
         let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| amounts_after_trailing_symbols(text, toks, raw, |t| t == 0)));
@@ -4403,6 +4434,8 @@ mod tests {
         assert_eq!(run("for 25 years", &[("25 years", 0)]), vec![s("25 years", 0)]);
         assert_eq!(run("costs $ 25 years", &[("25 years", 0)]), vec![s("25 years", 0)]);
         assert_eq!(run("£ a year", &[("a year", 0)]), vec![s("a year", 0)]);
+        // Nor a symbol inside the span before: the spans stay disjoint.
+        assert_eq!(run("Aab ,0 £0000 a year", &[("Aab ,0 £", 2), ("0000 a year", 0)]), vec![s("Aab ,0 £", 2), s("0000 a year", 0)]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use article_annotator::{Annotator, Encoding, Options};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use std::sync::OnceLock;
 
 fn ann() -> &'static Annotator {
@@ -12,6 +13,12 @@ fn ann() -> &'static Annotator {
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
+    // The rules keep their spans sorted and disjoint themselves, before the last guard.
+    let mut last = 0;
+    for s in ann().tag_unguarded(text) {
+        prop_assert!(s.start >= last && s.start < s.end, "rules overlap {:?} at {}..{}", &text[s.start..s.end], s.start, s.end);
+        last = s.end;
+    }
     let bytes = ann().annotate(text, &Options::default());
     let mut last = 0;
     for e in &bytes {
@@ -59,6 +66,21 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("<script>alert(1)</script>".to_string()),
         Just("—".to_string()),
         Just("U.S.".to_string()),
+        // Pieces the later rules act on (ranges, scales, ages, scores, short dates).
+        Just("£45–£".to_string()),
+        Just("a year".to_string()),
+        Just("15 000".to_string()),
+        Just("7-6 (3)".to_string()),
+        Just("the age of".to_string()),
+        Just("FY2023/24".to_string()),
+        Just("Mach".to_string()),
+        Just("a quarter of a million".to_string()),
+        Just("won".to_string()),
+        Just("Rio Grande do Sul".to_string()),
+        Just("the River".to_string()),
+        Just("in".to_string()),
+        Just("and".to_string()),
+        Just(",".to_string()),
         "[A-Z][a-z]{0,8}",
         "[0-9.,%$€£-]{1,8}",
         "\\PC{1,6}",
@@ -66,8 +88,18 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..30).prop_map(|v| v.join(" "))
 }
 
+/// 300 cases a property from a fixed seed, so that a run of the tests is repeatable; a search for
+/// new failures draws more from a random seed: `FUZZ_CASES=300000 cargo test --release --test
+/// invariants` (what it finds goes into `regression_inputs` with its fix).
+fn config() -> ProptestConfig {
+    match std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()) {
+        Some(cases) => ProptestConfig { cases, rng_seed: RngSeed::Random, ..ProptestConfig::default() },
+        None => ProptestConfig { cases: 300, rng_seed: RngSeed::Fixed(20_261_208), ..ProptestConfig::default() },
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
     #[test]
     fn arbitrary_unicode(text in "\\PC{0,200}") {
         check(&text)?;
@@ -90,7 +122,8 @@ fn regression_inputs() {
         "", "\u{FEFF}", "'s 's 's", "$$$$", "%%%", "- - -", "1/0", "9".repeat(400).as_str(), "..........",
         "A. B. C. D.", "“”‘’", "\r\r\r\n\n", "5,200to", "byC.B.", "fivedays", "$-", "US$", "€",
         "between and", "1-2-3-4-5-6-7-8-9", "the 21st 1st 2nd 3rd", "½ ¼ ¾", "مرحبا 1-€0- March 3, 2021",
-        "£45–£120 £5-£6-£7",
+        "£45–£120 £5-£6-£7", "Aab ,0 £0000 Angela Merkel",
+        "Angela Merkel FY2023/24 \r\n FY2023/24", "Angela Merkel met.\nMERKEL",
     ] {
         check(t).unwrap();
     }
