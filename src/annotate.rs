@@ -941,7 +941,7 @@ impl Annotator {
         }
         if let (Some(p), Some(org)) = (self.person, ty("ORG")) {
             // Dev unchanged; OntoNotes train +2 people found, CoNLL train +1 false person.
-            spans::people_in_pairs(text, toks, &mut raw, p, org, 0.8);
+            spans::people_in_pairs(text, toks, &mut raw, p, org, 0.8, |w| self.model.plain.get_key(crate::hash::key32(w)) != 0);
             spans::companies_by_context(text, toks, &mut raw, p, org);
             spans::organisations_called(text, toks, &mut raw, org, |t| matches!(types[t].as_str(), "GPE" | "LOC" | "FAC"));
         }

@@ -803,3 +803,10 @@ fn countries_that_were_have_kind_country() {
     let ents = ann().annotate("Two years later, the Soviet Union collapsed, and Yugoslavia broke apart.", &Options::default());
     assert_place(&ents, "the Soviet Union", "country");
 }
+
+#[test]
+fn a_two_word_name_paired_with_a_person_is_a_person() {
+    // "Buzz Aldrin" was an organisation at 0.78.
+    let ents = ann().annotate("In 1969, Neil Armstrong and Buzz Aldrin spent about two and a half hours walking on the Moon.", &Options::default());
+    assert_eq!(find(&ents, "Buzz Aldrin").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+}
