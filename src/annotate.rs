@@ -1318,16 +1318,17 @@ fn calibrated(label: Label, raw: f32) -> f32 {
     1.0 / (1.0 + (-margin / t).exp())
 }
 
-/// Bare "pesos" and "rupees" are Mexican and Indian unless the text names one other country
-/// that pays in them: "820 pesos" in a text about Argentina (and no other peso country) are
-/// Argentine pesos.
+/// Bare "pesos", "rupees" and "shillings" are Mexican, Indian and Kenyan unless the text names
+/// one other country that pays in them: "820 pesos" in a text about Argentina (and no other peso
+/// country) are Argentine pesos, "5,000 shillings" in one about Uganda Ugandan shillings.
 fn local_currencies(ents: &mut [Entity]) {
     const PESOS: &[(&str, &str)] = &[("Argentina", "ARS"), ("Chile", "CLP"), ("Colombia", "COP"), ("Philippines", "PHP"), ("the Philippines", "PHP"), ("Cuba", "CUP"), ("Uruguay", "UYU"), ("Dominican Republic", "DOP"), ("the Dominican Republic", "DOP"), ("Mexico", "MXN")];
     const RUPEES: &[(&str, &str)] = &[("Pakistan", "PKR"), ("Sri Lanka", "LKR"), ("Nepal", "NPR"), ("India", "INR"), ("Mauritius", "MUR")];
+    const SHILLINGS: &[(&str, &str)] = &[("Uganda", "UGX"), ("Tanzania", "TZS"), ("Somalia", "SOS"), ("Kenya", "KES")];
     let bare = |e: &Entity, default: &str, words: &[&str]| {
         e.currency.as_deref() == Some(default) && {
             let t = e.text.to_lowercase();
-            words.iter().any(|w| t.contains(w)) && !t.contains("mexic") && !t.contains("india")
+            words.iter().any(|w| t.contains(w)) && !t.contains("mexic") && !t.contains("india") && !t.contains("kenya")
         }
     };
     // The one country of `table` the text names, if it names exactly one.
@@ -1343,7 +1344,7 @@ fn local_currencies(ents: &mut [Entity]) {
         }
         found
     };
-    for (table, default, words) in [(PESOS, "MXN", &["peso"][..]), (RUPEES, "INR", &["rupee", "rs"][..])] {
+    for (table, default, words) in [(PESOS, "MXN", &["peso"][..]), (RUPEES, "INR", &["rupee", "rs"][..]), (SHILLINGS, "KES", &["shilling"][..])] {
         if !ents.iter().any(|e| bare(e, default, words)) {
             continue;
         }

@@ -394,6 +394,8 @@ const CURRENCIES: &[(&str, &str, f64)] = &[
     ("hryvnia", "UAH", 1.0), ("hryvnias", "UAH", 1.0), ("dong", "VND", 1.0),
     ("saudi riyals", "SAR", 1.0), ("saudi riyal", "SAR", 1.0), ("qatari riyals", "QAR", 1.0), ("uae dirhams", "AED", 1.0),
     ("emirati dirhams", "AED", 1.0), ("moroccan dirhams", "MAD", 1.0), ("kenyan shillings", "KES", 1.0),
+    ("shilling", "KES", 1.0), ("shillings", "KES", 1.0), ("kenya shillings", "KES", 1.0), ("ksh", "KES", 1.0),
+    ("uganda shillings", "UGX", 1.0), ("tanzania shillings", "TZS", 1.0), ("somali shillings", "SOS", 1.0),
     ("ugandan shillings", "UGX", 1.0), ("tanzanian shillings", "TZS", 1.0), ("nigerian naira", "NGN", 1.0), ("south african rand", "ZAR", 1.0), ("thai baht", "THB", 1.0),
     ("malaysian ringgit", "MYR", 1.0), ("indonesian rupiah", "IDR", 1.0), ("russian roubles", "RUB", 1.0),
     ("russian rubles", "RUB", 1.0), ("polish zloty", "PLN", 1.0), ("hungarian forints", "HUF", 1.0),
@@ -644,7 +646,7 @@ fn iso_code(w: &str) -> Option<&'static str> {
         ("huf", "HUF"), ("czk", "CZK"), ("ils", "ILS"), ("aed", "AED"), ("sar", "SAR"), ("thb", "THB"),
         ("myr", "MYR"), ("idr", "IDR"), ("php", "PHP"), ("egp", "EGP"), ("ngn", "NGN"), ("pkr", "PKR"),
         ("vnd", "VND"), ("uah", "UAH"), ("ars", "ARS"), ("clp", "CLP"), ("cop", "COP"), ("dem", "DEM"),
-        ("frf", "FRF"), ("itl", "ITL"),
+        ("frf", "FRF"), ("itl", "ITL"), ("kes", "KES"), ("ugx", "UGX"), ("tzs", "TZS"),
     ];
     CODES.iter().find(|(c, _)| *c == w).map(|(_, iso)| *iso)
 }
@@ -1546,6 +1548,7 @@ fn prefix_currency(t: &[Token], i: usize, ctx: &Ctx) -> Option<(Marker, bool, us
             }
             let code = match w.as_str() {
                 "rs" => "INR",
+                "ksh" | "kshs" => "KES",
                 "rp" => "IDR",
                 "rm" => "MYR",
                 "dm" => "DEM",
@@ -2118,6 +2121,11 @@ mod tests {
             c("3 billion renminbi", Money, 3e9).cur("CNY"),
             c("RMB 3 billion", Money, 3e9).cur("CNY"),
             c("500 rupees", Money, 500.0).cur("INR"),
+            c("3.9 trillion shillings", Money, 3.9e12).cur("KES"),
+            c("KSh 500", Money, 500.0).cur("KES"),
+            c("Ksh 1,200", Money, 1200.0).cur("KES"),
+            c("UGX 5,000", Money, 5000.0).cur("UGX"),
+            c("20,000 Tanzania shillings", Money, 20000.0).cur("TZS"),
             c("50 cents", Money, 0.5).cur("USD"),
             c("50¢", Money, 0.5).cur("USD"),
             c("50p", Money, 0.5).cur("GBP"),

@@ -259,7 +259,7 @@ fn a_compound_unit_the_tagger_took_for_a_name_joins_its_number() {
 }
 
 #[test]
-fn bare_pesos_and_rupees_follow_the_country_the_text_names() {
+fn bare_pesos_rupees_and_shillings_follow_the_country_the_text_names() {
     // "820 pesos" were Mexican in a text about Argentina.
     let es = ents("Argentina's inflation slowed. One U.S. dollar bought about 820 pesos in Buenos Aires on Tuesday.");
     assert_eq!(number(&es, "about 820 pesos").currency.as_deref(), Some("ARS"));
@@ -270,6 +270,12 @@ fn bare_pesos_and_rupees_follow_the_country_the_text_names() {
     assert_eq!(number(&es, "5 million pesos").currency.as_deref(), Some("MXN"));
     let es = ents("It cost 500 pesos.");
     assert_eq!(number(&es, "500 pesos").currency.as_deref(), Some("MXN"));
+    // Shillings: Kenyan by default ("3.9 trillion shilling" had no currency), Ugandan in a text
+    // about Uganda.
+    let es = ents("Kenya's parliament approved a 3.9 trillion shilling ($30 billion) budget.");
+    assert_eq!(number(&es, "3.9 trillion shilling").currency.as_deref(), Some("KES"));
+    let es = ents("In Uganda, a litre of fuel now costs 5,000 shillings.");
+    assert_eq!(number(&es, "5,000 shillings").currency.as_deref(), Some("UGX"));
 }
 
 #[test]
