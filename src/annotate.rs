@@ -999,6 +999,7 @@ impl Annotator {
                 spans::ages_as_dates(text, toks, &mut raw, cardinal, date);
             }
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);
+            spans::era_years(text, toks, &mut raw, date, |t| is_number(t) || matches!(types[t].as_str(), "ORG" | "GPE" | "NORP" | "PRODUCT"));
             if let Some(ordinal) = types.iter().position(|t| t == "ORDINAL") {
                 spans::bare_ordinals(text, toks, &mut raw, date, ordinal);
             }
@@ -1445,6 +1446,12 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
     if words.len() == 1 && digits(last) && last.len() == 4 {
         return "year";
     }
+    // "44 BC", "AD 476", "10,000 BCE".
+    let era = |w: &str| matches!(w, "bc" | "bce" | "b.c." | "b.c.e." | "ad" | "a.d." | "ce" | "c.e.");
+    let year = |w: &str| digits(&w.replace(',', ""));
+    if words.len() == 2 && ((year(words[0]) && era(words[1])) || (matches!(words[0], "ad" | "a.d.") && year(words[1]))) {
+        return "year";
+    }
     let decade = |w: &str| w.strip_suffix('s').is_some_and(|d| d.trim_start_matches('\'').len() >= 2 && digits(d.trim_start_matches('\'')));
     if decade(last) && words.len() <= 2 {
         return "decade";
@@ -1755,6 +1762,10 @@ mod tests {
         assert_eq!(kind("the suspects, aged 19, 22 and 24, were", "24"), "age");
         assert_eq!(kind("in 1999, 22 and 24", "24"), "date");
         assert_eq!(kind("It opened in 2021.", "2021"), "year");
+        assert_eq!(kind("killed in 44 BC", "44 BC"), "year");
+        assert_eq!(kind("fell in AD 476", "AD 476"), "year");
+        assert_eq!(kind("about 10,000 B.C.E. or so", "10,000 B.C.E."), "year");
+        assert_eq!(kind("the 5th century BC", "the 5th century BC"), "date");
         assert_eq!(kind("in the 1990s and the '80s", "the 1990s"), "decade");
         assert_eq!(kind("in the 1990s and the '80s", "the '80s"), "decade");
         assert_eq!(kind("seven days of mourning", "seven days"), "duration");

@@ -1546,6 +1546,62 @@ pub fn amounts_in_names(text: &str, spans: &mut [RawSpan], is_name: impl Fn(usiz
 /// Nouns of sites named after the place they are in ("the Torkham crossing", "the Kailuan mine").
 const SITE_NOUNS: &[&str] = &["crossing", "checkpoint", "border", "port", "mine", "dam", "refinery", "airbase", "base", "oilfield"];
 
+/// "in 44 BC", "AD 476", "the 5th century BCE": a year or a century with its era is a date
+/// (`date_ty`), era and all. The tagger, which saw few such years, read "44" as a cardinal and
+/// "BC" as an organisation. A span on those words gives way when `retypable` allows (numbers,
+/// organisations); a date that ends on the year or the century ("around 2500", "the 5th
+/// century") takes the era. Years have up to five digits ("10,000 BC"); "AD" and "A.D." may
+/// come first ("AD 476"), the other eras only after.
+pub fn era_years(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize, retypable: impl Fn(usize) -> bool) {
+    const ERAS: &[&str] = &["BC", "BCE", "B.C.", "B.C.E.", "AD", "A.D.", "CE", "C.E."];
+    let year = |i: usize| {
+        let w = toks[i].text(text);
+        let digits = w.replace(',', "");
+        (1..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0') && (!w.contains(',') || (w.len() == digits.len() + 1 && w.as_bytes()[w.len() - 4] == b','))
+    };
+    let mut ranges: Vec<(usize, usize)> = vec![];
+    for i in 0..toks.len() {
+        let w = toks[i].text(text);
+        if !ERAS.contains(&w) {
+            continue;
+        }
+        let prev = if i > 0 { toks[i - 1].text(text).to_lowercase() } else { String::new() };
+        if i > 0 && (year(i - 1) || matches!(prev.as_str(), "century" | "centuries" | "millennium")) {
+            ranges.push((i - 1, i));
+        } else if matches!(w, "AD" | "A.D.") && i + 1 < toks.len() && year(i + 1) {
+            ranges.push((i, i + 1));
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    let owner = owner_map(toks.len(), spans);
+    let mut dropped = vec![false; spans.len()];
+    let mut added = vec![];
+    for (a, b) in ranges {
+        let owners: Vec<usize> = (a..=b).filter_map(|k| owner[k]).collect();
+        // "the 5th century" must be a date already: the era alone makes no date of "century".
+        let century = !year(a) && !year(b);
+        if owners.iter().any(|&j| !(retypable(spans[j].ty) || spans[j].ty == date_ty) || spans[j].last_tok > b || dropped[j]) || (century && !owners.iter().any(|&j| spans[j].ty == date_ty)) {
+            continue;
+        }
+        let first = owners.iter().map(|&j| spans[j].first_tok).fold(a, usize::min);
+        let score = owners.iter().map(|&j| spans[j].score).fold(0.6f32, f32::max);
+        owners.iter().for_each(|&j| dropped[j] = true);
+        added.push(RawSpan { start: toks[first].start, end: toks[b].end, ty: date_ty, score, first_tok: first, last_tok: b });
+    }
+    if added.is_empty() {
+        return;
+    }
+    let mut j = 0;
+    spans.retain(|_| {
+        j += 1;
+        !dropped[j - 1]
+    });
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.start, s.end));
+}
+
 /// "closed the Torkham crossing": a one-word person between "the" and a lower-case noun of a site
 /// named after its place ([`SITE_NOUNS`]) is that place (OntoNotes train: 14 such names are
 /// places, 24 nationalities, none a person; "the Gore camp" is one, so "camp" is no such noun).
@@ -3755,6 +3811,23 @@ mod tests {
         // Not a longer name, nor "Mach" before a word.
         assert_eq!(run("Ernst Mach 1838", &[("Ernst Mach 1838", 1)]), vec![s("Ernst Mach 1838", 1)]);
         assert_eq!(run("Mach said", &[("Mach", 1)]), vec![s("Mach", 1)]);
+    }
+
+    #[test]
+    fn a_year_with_its_era_is_a_date() {
+        // Type 0: a date, 1: a cardinal, 2: an organisation, 3: a person.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| era_years(text, toks, raw, 0, |t| t == 1 || t == 2)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("killed in 44 BC.", &[("44", 1), ("BC", 2)]), vec![s("44 BC", 0)]);
+        assert_eq!(run("fell in AD 476.", &[("476", 1)]), vec![s("AD 476", 0)]);
+        assert_eq!(run("built around 2500 B.C. by", &[("around 2500", 0)]), vec![s("around 2500 B.C.", 0)]);
+        assert_eq!(run("about 10,000 BCE", &[]), vec![s("10,000 BCE", 0)]);
+        assert_eq!(run("in the 5th century BC, Athens", &[("the 5th century", 0)]), vec![s("the 5th century BC", 0)]);
+        // Not a century that is no date, nor a person's words, nor a number that is no year.
+        assert_eq!(run("a century BC", &[]), vec![]);
+        assert_eq!(run("Ann 12 AD", &[("Ann 12 AD", 3)]), vec![s("Ann 12 AD", 3)]);
+        assert_eq!(run("code 0044 BC", &[]), vec![]);
+        assert_eq!(run("1,0000 BC", &[]), vec![]);
     }
 
     #[test]

@@ -810,3 +810,13 @@ fn a_two_word_name_paired_with_a_person_is_a_person() {
     let ents = ann().annotate("In 1969, Neil Armstrong and Buzz Aldrin spent about two and a half hours walking on the Moon.", &Options::default());
     assert_eq!(find(&ents, "Buzz Aldrin").map(|e| e.label), Some(Label::Person), "{ents:#?}");
 }
+
+#[test]
+fn years_with_their_era_are_dates() {
+    // "44" and "476" were cardinals, "BC" an organisation.
+    let ents = ann().annotate("Julius Caesar was assassinated in 44 BC; the Roman Empire in the West fell in AD 476.", &Options::default());
+    for year in ["44 BC", "AD 476"] {
+        let e = find(&ents, year).unwrap_or_else(|| panic!("{year}: {ents:#?}"));
+        assert_eq!((e.label, e.kind.as_str()), (Label::Date, "year"));
+    }
+}
