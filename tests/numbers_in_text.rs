@@ -541,3 +541,13 @@ fn a_bare_ordinal_in_digits_is_an_ordinal() {
     let e = number(&es, "21st");
     assert_eq!((e.kind.as_str(), e.value), ("ordinal", Some(21.0)), "{e:#?}");
 }
+
+#[test]
+fn nanometres_microns_and_spoons_are_units() {
+    // "5" was a cardinal and "nm chip" an organisation; "2 tsp" a cardinal.
+    let es = ents("The 5 nm chip beat a 3-nanometre rival. Add 2 tsp of salt.");
+    for (span, value, unit) in [("5 nm", 5.0, "nm"), ("3-nanometre", 3.0, "nm"), ("2 tsp", 2.0, "tsp")] {
+        let t = number(&es, span);
+        assert_eq!((t.kind.as_str(), t.value, t.unit.as_deref()), ("quantity", Some(value), Some(unit)), "{span}");
+    }
+}
