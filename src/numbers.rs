@@ -591,9 +591,11 @@ fn is_multiplicand(w: &str) -> bool {
     w == "hundred" || w == "dozen" || spelled_scale(w).is_some()
 }
 
+/// "21st", "100th", "1,000th" (thousands grouped by commas).
 fn is_digit_ordinal(w: &str) -> bool {
-    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+    let digits = w.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').count();
+    let grouped = |d: &str| !d.contains(',') || d.split(',').enumerate().all(|(k, g)| if k == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 });
+    digits > 0 && w.as_bytes()[0].is_ascii_digit() && grouped(&w[..digits]) && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
 fn symbol_currency(c: char) -> Option<&'static str> {
@@ -2278,6 +2280,7 @@ mod tests {
             c("3rd", Ordinal, 3.0),
             c("4th", Ordinal, 4.0),
             c("111th", Ordinal, 111.0),
+            c("1,000th", Ordinal, 1000.0),
             c("first", Ordinal, 1.0),
             c("the first", Ordinal, 1.0),
             c("second", Ordinal, 2.0),
@@ -2491,6 +2494,10 @@ mod tests {
             ("third", Some("ordword")),
             ("twentieth", Some("ordword")),
             ("21st", Some("ordword")),
+            ("1,000th", Some("ordword")),
+            ("10000th", Some("ordword")),
+            ("1,00th", None),
+            (",100th", None),
             ("half", Some("fracword")),
             ("quarters", Some("fracword")),
             ("thirds", Some("fracword")),

@@ -551,3 +551,11 @@ fn nanometres_microns_and_spoons_are_units() {
         assert_eq!((t.kind.as_str(), t.value, t.unit.as_deref()), ("quantity", Some(value), Some(unit)), "{span}");
     }
 }
+
+#[test]
+fn an_ordinal_with_grouped_thousands_is_an_ordinal() {
+    // "1,000th" was nothing.
+    let es = ents("Formula One's 1,000th race was held in Shanghai.");
+    let t = number(&es, "1,000th");
+    assert_eq!((t.kind.as_str(), t.value), ("ordinal", Some(1000.0)));
+}
