@@ -988,6 +988,7 @@ impl Annotator {
         }
         if let (Some(date), Some(time)) = (types.iter().position(|t| t == "DATE"), types.iter().position(|t| t == "TIME")) {
             spans::dates_end_at_a_comma(text, toks, &mut raw, date);
+            spans::dates_split_at_after(text, toks, &mut raw, date);
             spans::periodic_adjectives(text, toks, &mut raw, date);
             if let Some(money) = types.iter().position(|t| t == "MONEY") {
                 spans::money_out_of_dates(text, toks, &mut raw, date, money);
@@ -996,6 +997,7 @@ impl Annotator {
             }
             if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
                 spans::numbers_out_of_dates(text, toks, &mut raw, date, cardinal);
+                spans::quarter_points(text, toks, &mut raw, date, cardinal);
                 spans::ages_as_dates(text, toks, &mut raw, cardinal, date);
             }
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);

@@ -2957,6 +2957,54 @@ pub fn dates_end_at_a_comma(text: &str, toks: &[crate::tokens::Token], spans: &m
     }
 }
 
+/// "ended on Dec. 8 after 21 months": a DATE span (`date_ty`) with "after" or "before" inside,
+/// between digits and a number ("8" and "21"), is two dates there, the word left out (OntoNotes
+/// train: 5 of its 10,900 dates hold "after", none so). "Two months after that" stays.
+pub fn dates_split_at_after(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize) {
+    let number = |k: usize| {
+        let w = toks[k].text(text);
+        w.starts_with(|c: char| c.is_ascii_digit()) || crate::numbers::word_class(&w.to_lowercase()).is_some_and(|c| c == "numword")
+    };
+    let mut added = vec![];
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.last_tok >= s.first_tok + 2) {
+        let cut = (s.first_tok + 1..s.last_tok).find(|&k| matches!(toks[k].text(text), "after" | "before") && toks[k - 1].text(text).bytes().all(|b| b.is_ascii_digit()) && number(k + 1));
+        if let Some(k) = cut {
+            added.push(RawSpan { start: toks[k + 1].start, end: s.end, ty: date_ty, score: s.score, first_tok: k + 1, last_tok: s.last_tok });
+            s.last_tok = k - 1;
+            s.end = toks[k - 1].end;
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
+/// "four quarter-point cuts": a DATE span (`date_ty`) that ends on "quarter" or "half" glued by
+/// a hyphen to "point" or "percentage" names no date but a count of such steps: the number
+/// before it is a cardinal (`cardinal_ty`), and a span of no number is dropped.
+pub fn quarter_points(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, date_ty: usize, cardinal_ty: usize) {
+    let glued = |a: usize| toks[a].end == toks[a + 1].start;
+    let step = |l: usize| {
+        l + 2 < toks.len() && matches!(toks[l].text(text).to_lowercase().as_str(), "quarter" | "half") && matches!(toks[l + 1].text(text), "-" | "‐" | "‑") && glued(l) && glued(l + 1) && matches!(toks[l + 2].text(text), "point" | "points" | "percentage")
+    };
+    let mut drop = false;
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && step(s.last_tok)) {
+        let l = s.last_tok;
+        if l > s.first_tok && crate::numbers::parse_value(&text[s.start..toks[l - 1].end], None).is_some_and(|v| v.currency.is_none() && v.unit.is_none()) {
+            s.ty = cardinal_ty;
+            s.last_tok = l - 1;
+            s.end = toks[l - 1].end;
+        } else {
+            s.first_tok = usize::MAX;
+            drop = true;
+        }
+    }
+    if drop {
+        spans.retain(|s| s.first_tok != usize::MAX);
+    }
+}
+
 /// "raising £25bn a year": a DATE span (`date_ty`) that starts with an amount right after a
 /// currency symbol ("25bn a year", a date to the tagger, which never saw a glued scale there; or
 /// "12.82 an hour", a time, when `date_ty` is the time type) is
@@ -3828,6 +3876,31 @@ mod tests {
         assert_eq!(run("Ann 12 AD", &[("Ann 12 AD", 3)]), vec![s("Ann 12 AD", 3)]);
         assert_eq!(run("code 0044 BC", &[]), vec![]);
         assert_eq!(run("1,0000 BC", &[]), vec![]);
+    }
+
+    #[test]
+    fn a_date_splits_at_after_between_a_day_and_a_number() {
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| dates_split_at_after(text, toks, raw, 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("ended on Dec. 8 after 21 months.", &[("Dec. 8 after 21 months", 0)]), vec![s("Dec. 8", 0), s("21 months", 0)]);
+        assert_eq!(run("in 2019 before two years of", &[("2019 before two years", 0)]), vec![s("2019", 0), s("two years", 0)]);
+        // Not after words, nor before no number.
+        assert_eq!(run("Two months after that", &[("Two months after that", 0)]), vec![s("Two months after that", 0)]);
+        assert_eq!(run("the day after tomorrow", &[("the day after tomorrow", 0)]), vec![s("the day after tomorrow", 0)]);
+        assert_eq!(run("June 8 after the vote", &[("June 8 after the vote", 0)]), vec![s("June 8 after the vote", 0)]);
+    }
+
+    #[test]
+    fn quarter_point_steps_are_no_dates() {
+        // Type 0: a date, 1: a cardinal.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| quarter_points(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("price in four quarter-point cuts", &[("four quarter", 0)]), vec![s("four", 1)]);
+        assert_eq!(run("two half-percentage point hikes", &[("two half", 0)]), vec![s("two", 1)]);
+        assert_eq!(run("a quarter-point cut", &[("a quarter", 0)]), vec![]);
+        // Not a quarter of the year, nor one apart from the hyphen.
+        assert_eq!(run("the fourth quarter - point", &[("the fourth quarter", 0)]), vec![s("the fourth quarter", 0)]);
+        assert_eq!(run("the fourth quarter.", &[("the fourth quarter", 0)]), vec![s("the fourth quarter", 0)]);
     }
 
     #[test]

@@ -559,3 +559,14 @@ fn an_ordinal_with_grouped_thousands_is_an_ordinal() {
     let t = number(&es, "1,000th");
     assert_eq!((t.kind.as_str(), t.value), ("ordinal", Some(1000.0)));
 }
+
+#[test]
+fn quarter_point_steps_are_counts_and_after_splits_two_dates() {
+    // "four quarter" was a date; "Dec. 8 after 21 months" one date.
+    let es = ents("Markets now price in four quarter-point cuts next year. The tour ended in Vancouver on Dec. 8 after 21 months.");
+    assert_eq!(number(&es, "four").value, Some(4.0));
+    assert!(!es.iter().any(|e| e.text.contains("quarter")), "{es:#?}");
+    for date in ["Dec. 8", "21 months"] {
+        assert!(es.iter().any(|e| e.text == date && e.label == Label::Date), "{date}: {es:#?}");
+    }
+}
