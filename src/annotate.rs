@@ -1528,6 +1528,10 @@ fn race_distance(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let cut = before.len().saturating_sub(3);
     let the = before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case("the")) && !before[..cut].ends_with(char::is_alphanumeric);
+    // "Women's 400m:", "the men's 1,500m final".
+    let lower = before.to_lowercase();
+    let sex = ["men's", "men’s", "women's", "women’s", "boys'", "girls'", "boys’", "girls’"].iter().any(|w| lower.ends_with(w) && !lower[..lower.len() - w.len()].ends_with(char::is_alphanumeric));
+    let the = the || sex;
     let rest = text[end..].trim_start();
     let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());

@@ -370,6 +370,10 @@ fn short_forms_of_measures() {
     let d = number(&es, "100m");
     assert_eq!((d.value, d.unit.as_deref()), (Some(100.0), Some("m")));
     assert_eq!(number(&es, "200m").value, Some(2e8));
+    // After "Women's" too ("Women's 400m:" was 400 million).
+    let es = ents("Results. Women's 400m: 1. Marileidy Paulino 48.17.");
+    let d = number(&es, "400m");
+    assert_eq!((d.value, d.unit.as_deref()), (Some(400.0), Some("m")));
     // Whatever stands before it: three bytes back from "100m" falls inside the first "é" of "Séé".
     let es = ents("Café 100m. Séé 100m. Thé 100m.");
     assert!(es.iter().all(|e| e.start < e.end), "{es:#?}");
