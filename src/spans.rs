@@ -3367,7 +3367,11 @@ pub fn grammar_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     let amounts_at: std::collections::HashSet<usize, crate::hash::FnvBuild> = spans.iter().filter(|s| is_number(s.ty)).map(|s| s.first_tok).collect();
     spans.retain(|s| is_number(s.ty) || s.first_tok != s.last_tok || !amounts_at.contains(&(s.last_tok + 1)) || !currency_before(s.last_tok + 1));
     let mut covered = covered_tokens(toks.len(), spans);
-    let is_amount_start = |i: usize| toks[i].text(text).chars().next().is_some_and(|c| c.is_ascii_digit() || VULGAR_FRACTIONS.contains(&c));
+    // Also a signed change glued to its digits ("S&P 500 +1.1%", "FTSE 100 -0.2%").
+    let is_amount_start = |i: usize| {
+        let mut cs = toks[i].text(text).chars();
+        cs.next().is_some_and(|c| c.is_ascii_digit() || VULGAR_FRACTIONS.contains(&c) || (matches!(c, '+' | '-' | '−') && cs.next().is_some_and(|d| d.is_ascii_digit())))
+    };
     // A currency sign glued to the next amount opens that one ("$4.5bn $4.5bn").
     let opens_next = |k: usize| class(k) == Some("currency") && k + 1 < toks.len() && toks[k].end == toks[k + 1].start && is_amount_start(k + 1);
     for s in spans.iter_mut() {

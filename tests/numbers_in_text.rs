@@ -574,3 +574,13 @@ fn quarter_point_steps_are_counts_and_after_splits_two_dates() {
         assert!(es.iter().any(|e| e.text == date && e.label == Label::Date), "{date}: {es:#?}");
     }
 }
+
+#[test]
+fn a_signed_change_after_an_index_is_a_percent() {
+    // "+1.1%" and "-0.2%" after "S&P 500" and "FTSE 100" were nothing.
+    let es = ents("MARKETS: Dow +0.8% | S&P 500 +1.1% | FTSE 100 -0.2%");
+    for (span, value) in [("+1.1%", 1.1), ("-0.2%", -0.2)] {
+        let p = number(&es, span);
+        assert_eq!((p.kind.as_str(), p.value), ("percent", Some(value)), "{span}");
+    }
+}
