@@ -161,9 +161,12 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     // 3. Surnames of people.
     if let Some(person) = person_ty {
         let mut surnames: HashMap<&str, f32> = HashMap::default();
+        // The surname of "Mauricio Pochettino Jr." is "Pochettino".
+        let suffix = |k: usize| matches!(toks[k].text(text), "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV");
         for s in spans.iter() {
-            if s.ty == person && s.last_tok > s.first_tok && s.score > 0.5 {
-                let w = toks[s.last_tok].text(text);
+            let last = if s.last_tok > s.first_tok + 1 && suffix(s.last_tok) { s.last_tok - 1 } else { s.last_tok };
+            if s.ty == person && last > s.first_tok && s.score > 0.5 {
+                let w = toks[last].text(text);
                 if w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase) {
                     let e = surnames.entry(w).or_insert(0.0);
                     *e = e.max(s.score);

@@ -820,3 +820,10 @@ fn years_with_their_era_are_dates() {
         assert_eq!((e.label, e.kind.as_str()), (Label::Date, "year"));
     }
 }
+
+#[test]
+fn the_surname_of_a_junior_is_the_word_before_jr() {
+    // "Pochettino" alone was nothing: the surname taken was "Jr.".
+    let ents = ann().annotate("Pochettino, now in charge of the US team, watched from the stands with Mauricio Pochettino Jr.", &Options::default());
+    assert_eq!(find(&ents, "Pochettino").map(|e| e.label), Some(Label::Person), "{ents:#?}");
+}
