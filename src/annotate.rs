@@ -851,6 +851,7 @@ impl Annotator {
             // Dev unchanged; train: CoNLL two more false places in 7,200 (clubs named after cities).
             let retypable = |t: usize| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "EVENT" | "NORP" | "LAW" | "LANGUAGE");
             spans::place_pairs(text, toks, &mut raw, gpe, retypable, |first| self.solid_place_len(text, toks, first), |first| self.place_name_len(text, toks, first));
+            spans::places_listed_between_places(text, toks, &mut raw, gpe, |t| Some(t) == ty("ORG") || Some(t) == self.person, 0.7);
             cued_places = spans::places_after_place_nouns(text, toks, &mut raw, gpe, |t| Some(t) == self.person || Some(t) == ty("ORG"));
             // Not a common first name ("in Chicago, Jordan scored"), nor a word of the plain list.
             let region_len = |f: usize| {

@@ -941,6 +941,26 @@ pub fn province_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
     }
 }
 
+/// "the towns of Paiporta, Catarroja and Alfafar": a name the tagger was unsure of (below
+/// `max_score`) of a `retypable` type (an organisation there, 0.60), between two places of
+/// `place_ty` in one list (a comma before it, a comma, "and" or "or" after), is a place too.
+pub fn places_listed_between_places(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], place_ty: usize, retypable: impl Fn(usize) -> bool, max_score: f32) {
+    let gap = |a: &RawSpan, b: &RawSpan| text[a.end..b.start].trim().to_string();
+    for k in 1..spans.len().saturating_sub(1) {
+        let (p, s, n) = (&spans[k - 1], &spans[k], &spans[k + 1]);
+        if p.ty != place_ty || n.ty != place_ty || !retypable(s.ty) || s.score >= max_score || s.last_tok > s.first_tok + 2 {
+            continue;
+        }
+        let before_ok = p.last_tok + 2 == s.first_tok && gap(p, s) == ",";
+        let after = gap(s, n);
+        let after_ok = n.first_tok <= s.last_tok + 3 && matches!(after.as_str(), "," | "and" | "or" | ", and" | ", or");
+        let words_ok = (s.first_tok..=s.last_tok).all(|i| crate::tokens::is_capitalised_word(toks[i].text(text)));
+        if before_ok && after_ok && words_ok {
+            spans[k].ty = place_ty;
+        }
+    }
+}
+
 /// "drones struck Belgorod and Kursk": two place names the lists know (`place_len`, as in
 /// [`towns_after_locatives`], but for names that are no town alone and no person's name), each
 /// word capitalised, joined by "and" or "or", where the tagger found nothing or only a name of
@@ -3908,6 +3928,25 @@ mod tests {
         // Not a quarter of the year, nor one apart from the hyphen.
         assert_eq!(run("the fourth quarter - point", &[("the fourth quarter", 0)]), vec![s("the fourth quarter", 0)]);
         assert_eq!(run("the fourth quarter.", &[("the fourth quarter", 0)]), vec![s("the fourth quarter", 0)]);
+    }
+
+    #[test]
+    fn an_unsure_name_listed_between_places_is_a_place() {
+        // Type 0: a place, 1: an organisation; scores 0.9 but the middle one, as given.
+        let run = |text: &str, found: &[(&str, usize)], middle: f32| {
+            typed(text, &after(text, found, |toks, raw| {
+                raw[1].score = middle;
+                places_listed_between_places(text, toks, raw, 0, |t| t == 1, 0.7)
+            }))
+        };
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        let list = [("Paiporta", 0), ("Catarroja", 1), ("Alfafar", 0)];
+        assert_eq!(run("towns of Paiporta, Catarroja and Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 0), s("Alfafar", 0)]);
+        assert_eq!(run("towns of Paiporta, Catarroja, Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 0), s("Alfafar", 0)]);
+        // Not a sure one, nor one outside a list.
+        assert_eq!(run("towns of Paiporta, Catarroja and Alfafar.", &list, 0.9), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
+        assert_eq!(run("Paiporta said Catarroja and Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
+        assert_eq!(run("Paiporta, Catarroja said Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
     }
 
     #[test]

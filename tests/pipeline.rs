@@ -827,3 +827,10 @@ fn the_surname_of_a_junior_is_the_word_before_jr() {
     let ents = ann().annotate("Pochettino, now in charge of the US team, watched from the stands with Mauricio Pochettino Jr.", &Options::default());
     assert_eq!(find(&ents, "Pochettino").map(|e| e.label), Some(Label::Person), "{ents:#?}");
 }
+
+#[test]
+fn an_unsure_name_in_a_list_of_towns_is_a_town() {
+    // "Catarroja" was an organisation at 0.60.
+    let ents = ann().annotate("Floods in Valencia killed at least 217 people, most of them in the towns of Paiporta, Catarroja and Alfafar, south of the city.", &Options::default());
+    assert_eq!(find(&ents, "Catarroja").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
