@@ -2220,6 +2220,7 @@ pub fn korean_won(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpa
 }
 
 /// Dates the tagger read as numbers or names:
+/// - a date in digits that the tagger left out ([`numeric_date`]: "until 31/12/2025,");
 /// - a fiscal year written "FY2023", "FY24" or "FY2023/24" (a cardinal or a product to the tagger);
 /// - a day of the month in digits before a month's name ("14 Apr", "3 June"), with the year in
 ///   digits after it and the weekday before it ("Mon, 14 Apr 2025"), whatever one-token spans
@@ -2288,6 +2289,27 @@ pub fn short_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
             j += 1;
             !gone[j - 1]
         });
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+    // Dates in digits: a span of a retypable type on exactly one is that date; one in no span
+    // is added.
+    if !toks.iter().any(|t| t.end - t.start >= 3 && numeric_date(t.text(text))) {
+        return;
+    }
+    let owner = owner_map(toks.len(), spans);
+    let mut added = vec![];
+    for (i, t) in toks.iter().enumerate() {
+        if t.end - t.start < 3 || !numeric_date(t.text(text)) {
+            continue;
+        }
+        match owner[i] {
+            None => added.push(RawSpan { start: t.start, end: t.end, ty: date_ty, score: 0.6, first_tok: i, last_tok: i }),
+            Some(j) if spans[j].first_tok == i && spans[j].last_tok == i && retypable(spans[j].ty) => spans[j].ty = date_ty,
+            Some(_) => {}
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
         spans.sort_by_key(|s| (s.start, s.end));
     }
 }
@@ -3847,6 +3869,12 @@ mod tests {
         assert_eq!(run("He won 14 races.", &[("14", 0)]), vec![s("14", 0)]);
         assert_eq!(run("about 40 March", &[("40", 0)]), vec![s("40", 0)]);
         assert_eq!(run("the FY2023x plan", &[("FY2023x", 2)]), vec![s("FY2023x", 2)]);
+        // A date in digits the tagger left out, or read as a number.
+        assert_eq!(run("runs until 31/12/2025, or", &[]), vec![s("31/12/2025", 1)]);
+        assert_eq!(run("on 12.03.2024 at", &[("12.03.2024", 0)]), vec![s("12.03.2024", 1)]);
+        // Not a version, nor digits inside a longer name.
+        assert_eq!(run("version 1.2.3 and 10.0.0.1", &[]), vec![]);
+        assert_eq!(run("Flight 12/03/2024 Ltd", &[("Flight 12/03/2024 Ltd", 2)]), vec![s("Flight 12/03/2024 Ltd", 2)]);
     }
 
     #[test]

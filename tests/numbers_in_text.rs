@@ -584,3 +584,10 @@ fn a_signed_change_after_an_index_is_a_percent() {
         assert_eq!((p.kind.as_str(), p.value), ("percent", Some(value)), "{span}");
     }
 }
+
+#[test]
+fn a_date_in_digits_the_tagger_missed_is_a_date() {
+    // "31/12/2025" was nothing.
+    let es = ents("The offer runs until 31/12/2025, or while stocks last.");
+    assert!(es.iter().any(|e| e.text == "31/12/2025" && e.label == Label::Date), "{es:#?}");
+}
