@@ -3002,6 +3002,25 @@ pub fn dates_end_at_a_comma(text: &str, toks: &[crate::tokens::Token], spans: &m
     }
 }
 
+/// "on Wed 14 Feb. Doors open at 18:00": a DATE span (`date_ty`) that runs past a month's
+/// abbreviation and its full stop onto a capitalised word of no date (the next sentence's first
+/// word: the stop was read as the abbreviation's only) ends at the month.
+pub fn dates_end_at_an_abbreviated_month(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], date_ty: usize) {
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.last_tok > s.first_tok) {
+        let cut = (s.first_tok..s.last_tok).find(|&k| {
+            let (w, next) = (toks[k].text(text), toks[k + 1].text(text));
+            w.ends_with('.')
+                && crate::numbers::word_class(&w.trim_end_matches('.').to_lowercase()) == Some("month")
+                && next.starts_with(char::is_uppercase)
+                && crate::numbers::word_class(&next.trim_end_matches('.').to_lowercase()).is_none()
+        });
+        if let Some(k) = cut {
+            s.last_tok = k;
+            s.end = toks[k].end;
+        }
+    }
+}
+
 /// "ended on Dec. 8 after 21 months": a DATE span (`date_ty`) with "after" or "before" inside,
 /// between digits and a number ("8" and "21"), is two dates there, the word left out (OntoNotes
 /// train: 5 of its 10,900 dates hold "after", none so). "Two months after that" stays.
@@ -3975,6 +3994,16 @@ mod tests {
         assert_eq!(run("towns of Paiporta, Catarroja and Alfafar.", &list, 0.9), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
         assert_eq!(run("Paiporta said Catarroja and Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
         assert_eq!(run("Paiporta, Catarroja said Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
+    }
+
+    #[test]
+    fn a_date_ends_at_an_abbreviated_month_before_a_new_sentence() {
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| dates_end_at_an_abbreviated_month(text, toks, raw, 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("on Wed 14 Feb. Doors open", &[("Wed 14 Feb. Doors", 0)]), vec![s("Wed 14 Feb.", 0)]);
+        // Not before a day, a year or a month's part.
+        assert_eq!(run("on Feb. 14, 2024", &[("Feb. 14, 2024", 0)]), vec![s("Feb. 14, 2024", 0)]);
+        assert_eq!(run("from Jan. March", &[("Jan. March", 0)]), vec![s("Jan. March", 0)]);
     }
 
     #[test]

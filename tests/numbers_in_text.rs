@@ -591,3 +591,10 @@ fn a_date_in_digits_the_tagger_missed_is_a_date() {
     let es = ents("The offer runs until 31/12/2025, or while stocks last.");
     assert!(es.iter().any(|e| e.text == "31/12/2025" && e.label == Label::Date), "{es:#?}");
 }
+
+#[test]
+fn a_date_stops_at_an_abbreviated_month_that_ends_a_sentence() {
+    // "Wed 14 Feb. Doors" was one date.
+    let es = ents("The meeting is on Wed 14 Feb. Doors open at 18:00.");
+    assert!(es.iter().any(|e| e.text == "Wed 14 Feb." && e.label == Label::Date), "{es:#?}");
+}
