@@ -1115,9 +1115,13 @@ impl Annotator {
     }
 
     fn place_kind(&self, span: &str) -> String {
-        let name = gazetteer::normalise(span);
-        // "the Netherlands", "the United States": the lists have them without the article.
-        let name = name.strip_prefix("the ").unwrap_or(&name);
+        let full = gazetteer::normalise(span);
+        // "the Netherlands", "the United States": the lists have them without the article;
+        // "The Hague" with it.
+        let name = match full.strip_prefix("the ") {
+            Some(rest) if self.model.gazetteer.get(&full) & gazetteer::PLACE_MASK == 0 => rest,
+            _ => &full,
+        };
         let f = if COUNTRY_ALIASES.contains(&name) {
             gazetteer::COUNTRY
         } else if US_STATE_ABBREVIATIONS.contains(&name) || spans::USPS_STATES.contains(&span) {

@@ -834,3 +834,11 @@ fn an_unsure_name_in_a_list_of_towns_is_a_town() {
     let ents = ann().annotate("Floods in Valencia killed at least 217 people, most of them in the towns of Paiporta, Catarroja and Alfafar, south of the city.", &Options::default());
     assert_eq!(find(&ents, "Catarroja").map(|e| e.label), Some(Label::Place), "{ents:#?}");
 }
+
+#[test]
+fn a_city_named_with_its_article_is_a_city() {
+    // "The Hague" had kind place: its article was stripped before the lists were read.
+    let ents = ann().annotate("Greta Thunberg was detained briefly in The Hague on Saturday, far from the Netherlands' border.", &Options::default());
+    assert_place(&ents, "The Hague", "city");
+    assert_place(&ents, "Netherlands", "country");
+}
