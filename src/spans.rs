@@ -2816,6 +2816,14 @@ pub fn foreign_streets(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
     let particle = |i: usize| i < toks.len() && matches!(tok(i), "de" | "del" | "della" | "delle" | "dei" | "degli" | "di" | "des" | "du" | "la" | "le" | "las" | "los" | "dos" | "das" | "do" | "da" | "d'");
     let glued = |a: usize, b: usize| toks[a].end == toks[b].start;
     let street_word = |w: &str| w.starts_with(['A', 'B', 'C', 'L', 'P', 'Q', 'R', 'V']) && STREET_WORDS.contains(&w);
+    // In text typed in lower case, a name the tagger found that starts with such a word that is
+    // no English word ("near piazza garibaldi", a person at 0.94) is that street or square.
+    for s in spans.iter_mut().filter(|s| is_name(s.ty) && s.ty != fac_ty && s.last_tok > s.first_tok) {
+        let lower = (s.first_tok..=s.last_tok).all(|k| tok(k).chars().all(|c| c.is_lowercase() || c == '-' || c == '\''));
+        if lower && matches!(tok(s.first_tok), "rue" | "quai" | "viale" | "piazza" | "piazzale" | "calle" | "avenida" | "rua" | "praça" | "carrer" | "paseo") {
+            s.ty = fac_ty;
+        }
+    }
     if !toks.iter().any(|t| street_word(t.text(text))) {
         return;
     }
@@ -5242,6 +5250,9 @@ mod tests {
         assert_eq!(run("Via Twitter, he said.", &[]), vec![]);
         assert_eq!(run("Place Your Bets opened.", &[]), vec![]);
         assert_eq!(run("on rue de rivoli", &[]), vec![]);
+        // In lower case, a name the tagger found that starts with such a word (no English one).
+        assert_eq!(run("we stayed near piazza garibaldi for", &[("piazza garibaldi", 1)]), vec![s("piazza garibaldi", 0)]);
+        assert_eq!(run("the place vendome hotel", &[("place vendome", 1)]), vec![s("place vendome", 1)]);
         assert_eq!(run("the Rue Royale Hotel Group rose", &[("Rue Royale Hotel Group", 2)]), vec![s("Rue Royale Hotel Group", 2)]);
         assert_eq!(run("the Rue Royale Hotels, Paris", &[("the Rue Royale Hotels, Paris", 2)]), vec![s("the Rue Royale Hotels, Paris", 2)]);
         assert_eq!(run("at Rue Royale Monday", &[("Monday", 3)]), vec![s("Rue Royale", 0), s("Monday", 3)]);
