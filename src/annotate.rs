@@ -923,6 +923,7 @@ impl Annotator {
         }
         spans::longer_mentions(text, toks, &mut raw, name_like);
         spans::harmonise(text, toks, &mut raw, self.person, name_like);
+        spans::shouted_names_whole(text, toks, &mut raw, name_like);
         if let Some(p) = self.person {
             let m = &self.model;
             let name_word = |w: &str| {

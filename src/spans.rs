@@ -961,6 +961,80 @@ pub fn places_listed_between_places(text: &str, toks: &[crate::tokens::Token], s
     }
 }
 
+/// "MESSI SCORES AS INTER MIAMI BEAT NEW YORK RED BULLS": in a line without lower-case letters,
+/// words that a confident name of two or more words written in mixed case elsewhere spells
+/// ("Inter Miami", "the New York Red Bulls", less "the") are that name, of its type, where the
+/// tagger split them into pieces of its own ("INTER" an organisation and "MIAMI" a place; "NEW
+/// YORK" a place and "RED BULLS" an organisation) or found one piece only. Spans that run past
+/// those words stay.
+pub fn shouted_names_whole(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, name_like: impl Fn(usize) -> bool) {
+    let shouted_tok = |i: usize| {
+        let w = toks[i].text(text);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    if !toks.iter().enumerate().any(|(i, _)| shouted_tok(i)) {
+        return;
+    }
+    // Upper-cased first word → (upper-cased words, type, score), names of two words or more.
+    let mut names: HashMap<String, Vec<(Vec<String>, usize, f32)>> = HashMap::default();
+    for s in spans.iter().filter(|s| name_like(s.ty) && s.score >= HARMONISE_KEEP && text[s.start..s.end].chars().any(char::is_lowercase)) {
+        let f = if toks[s.first_tok].text(text).eq_ignore_ascii_case("the") { s.first_tok + 1 } else { s.first_tok };
+        if s.last_tok > f {
+            let words: Vec<String> = (f..=s.last_tok).map(|k| toks[k].text(text).to_uppercase()).collect();
+            names.entry(words[0].clone()).or_default().push((words, s.ty, s.score));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let owner = owner_map(toks.len(), spans);
+    let line_shouted = |i: usize| {
+        let (a, b) = (toks[i].start, toks[i].end);
+        let from = text[..a].rfind('\n').map_or(0, |k| k + 1);
+        let to = text[b..].find('\n').map_or(text.len(), |k| b + k);
+        !text[from..to].chars().any(char::is_lowercase)
+    };
+    let mut dropped = vec![false; spans.len()];
+    let mut added = vec![];
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(cands) = names.get(toks[i].text(text)).filter(|_| shouted_tok(i)) else {
+            i += 1;
+            continue;
+        };
+        let fits = |c: &&(Vec<String>, usize, f32)| i + c.0.len() <= toks.len() && (0..c.0.len()).all(|k| toks[i + k].text(text) == c.0[k]);
+        let Some((words, ty, score)) = cands.iter().filter(fits).max_by_key(|c| c.0.len()).cloned() else {
+            i += 1;
+            continue;
+        };
+        let j = i + words.len() - 1;
+        let inside: Vec<usize> = {
+            let mut v: Vec<usize> = (i..=j).filter_map(|k| owner[k]).collect();
+            v.dedup();
+            v
+        };
+        let whole = inside.iter().all(|&o| spans[o].first_tok >= i && spans[o].last_tok <= j && name_like(spans[o].ty));
+        let split = inside.len() >= 2 || inside.first().is_some_and(|&o| (spans[o].first_tok, spans[o].last_tok) != (i, j));
+        if whole && split && line_shouted(i) {
+            inside.iter().for_each(|&o| dropped[o] = true);
+            added.push(RawSpan { start: toks[i].start, end: toks[j].end, ty, score: score * 0.8, first_tok: i, last_tok: j });
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    spans.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.start, s.end));
+}
+
 /// "drones struck Belgorod and Kursk": two place names the lists know (`place_len`, as in
 /// [`towns_after_locatives`], but for names that are no town alone and no person's name), each
 /// word capitalised, joined by "and" or "or", where the tagger found nothing or only a name of
@@ -4012,6 +4086,22 @@ mod tests {
         // Not before a day, a year or a month's part.
         assert_eq!(run("on Feb. 14, 2024", &[("Feb. 14, 2024", 0)]), vec![s("Feb. 14, 2024", 0)]);
         assert_eq!(run("from Jan. March", &[("Jan. March", 0)]), vec![s("Jan. March", 0)]);
+    }
+
+    #[test]
+    fn a_name_split_in_a_line_of_capitals_is_whole() {
+        // Type 0: an organisation, 1: a place, 9: a date (no name); scores 0.9.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| shouted_names_whole(text, toks, raw, |t| t < 9)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        let text = "INTER MIAMI BEAT NEW YORK RED BULLS\nInter Miami thrashed the New York Red Bulls.";
+        let found = [("INTER", 0), ("MIAMI", 1), ("NEW YORK", 1), ("RED BULLS", 0), ("Inter Miami", 0), ("the New York Red Bulls", 0)];
+        assert_eq!(run(text, &found), vec![s("INTER MIAMI", 0), s("NEW YORK RED BULLS", 0), s("Inter Miami", 0), s("the New York Red Bulls", 0)]);
+        // One piece found: the whole name.
+        assert_eq!(run("AS INTER MIAMI WON\nInter Miami won.", &[("MIAMI", 1), ("Inter Miami", 0)]), vec![s("INTER MIAMI", 0), s("Inter Miami", 0)]);
+        // Not in a line with lower case, nor where a span runs past the words, nor a date's.
+        assert_eq!(run("INTER MIAMI won\nInter Miami won.", &[("MIAMI", 1), ("Inter Miami", 0)]), vec![s("MIAMI", 1), s("Inter Miami", 0)]);
+        assert_eq!(run("INTER MIAMI FC\nInter Miami won.", &[("MIAMI FC", 1), ("Inter Miami", 0)]), vec![s("MIAMI FC", 1), s("Inter Miami", 0)]);
+        assert_eq!(run("INTER MIAMI\nInter Miami won.", &[("MIAMI", 9), ("Inter Miami", 0)]), vec![s("MIAMI", 9), s("Inter Miami", 0)]);
     }
 
     #[test]

@@ -842,3 +842,11 @@ fn a_city_named_with_its_article_is_a_city() {
     assert_place(&ents, "The Hague", "city");
     assert_place(&ents, "Netherlands", "country");
 }
+
+#[test]
+fn a_club_split_in_a_headline_is_no_place() {
+    // "MIAMI" and "NEW YORK" of the headline were places: the body names the clubs.
+    let text = "MESSI SCORES TWICE AS INTER MIAMI BEAT NEW YORK RED BULLS 6-2\nLionel Messi scored two goals as Inter Miami thrashed the New York Red Bulls on Saturday.";
+    let ents = ann().annotate(text, &Options::default());
+    assert!(!ents.iter().any(|e| e.label == Label::Place), "{ents:#?}");
+}
