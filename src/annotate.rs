@@ -1424,6 +1424,13 @@ fn date_kind(text: &str, start: usize, end: usize) -> &'static str {
         if word.eq_ignore_ascii_case("aged") || word.eq_ignore_ascii_case("age") || word.eq_ignore_ascii_case("ages") {
             return "age";
         }
+        // "the median age was 61", "whose age is 34".
+        if matches!(word, "was" | "is" | "were") {
+            let before = head[..head.len() - word.len()].trim_end();
+            if before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case("age") || w.eq_ignore_ascii_case("ages")) {
+                return "age";
+            }
+        }
         // Back over "19, " or "19 and " to the word before.
         let rest = head.strip_suffix(',').or_else(|| head.strip_suffix(" and")).map(|h| h.trim_end_matches(',').trim_end());
         match rest {
@@ -1767,6 +1774,8 @@ mod tests {
         assert_eq!(kind("a 21-year-old student", "21-year-old"), "age");
         assert_eq!(kind("She died at the age of 100.", "the age of 100"), "age");
         assert_eq!(kind("admitted at age 12", "age 12"), "age");
+        assert_eq!(kind("and the median age was 61.", "61"), "age");
+        assert_eq!(kind("the page was 61", "61"), "date");
         assert_eq!(kind("Ana Pérez, 34, a teacher", "34"), "age");
         assert_eq!(kind("She died Tuesday. She was 88.", "88"), "age");
         assert_eq!(kind("The score was 88.", "88"), "date");
