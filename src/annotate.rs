@@ -992,6 +992,9 @@ impl Annotator {
             spans::dates_end_at_a_comma(text, toks, &mut raw, date);
             spans::dates_split_at_after(text, toks, &mut raw, date);
             spans::dates_end_at_an_abbreviated_month(text, toks, &mut raw, date);
+            if let Some(quantity) = ty("QUANTITY") {
+                spans::measures_out_of_dates(text, &mut raw, date, quantity);
+            }
             spans::periodic_adjectives(text, toks, &mut raw, date);
             if let Some(money) = types.iter().position(|t| t == "MONEY") {
                 spans::money_out_of_dates(text, toks, &mut raw, date, money);

@@ -87,6 +87,15 @@ pub fn parse_value(text: &str, hint: Option<NumberKind>) -> Option<NumberValue> 
     if let Some(v) = measure_in_short(text.trim()) {
         return Some(v);
     }
+    // "20-25C", "20 to 25C": a range of temperatures with the scale letter glued to its end
+    // only, read as if the sign were written out ("20-25°C").
+    let t = text.trim_end();
+    if let Some(scale) = t.strip_suffix(['C', 'F']).filter(|h| h.ends_with(|c: char| c.is_ascii_digit())) {
+        let sign = if t.ends_with('C') { "°C" } else { "°F" };
+        if let Some(v) = parse_tokens(&lex(&format!("{scale}{sign}")), hint).filter(|v| v.low.is_some() && v.unit.as_deref() == Some(sign) && v.high.is_some_and(|h| h.abs() <= 200.0)) {
+            return Some(v);
+        }
+    }
     parse_tokens(&lex(text), hint)
 }
 
@@ -2207,6 +2216,9 @@ mod tests {
             q("25-km", 25.0, "km"),
             q("25-kilometre", 25.0, "km"),
             q("3-nanometre", 3.0, "nm"),
+            c("20-25C", Quantity, 20.0).to(25.0).unit("°C"),
+            c("20 to 25C", Quantity, 20.0).to(25.0).unit("°C"),
+            c("70-80F", Quantity, 70.0).to(80.0).unit("°F"),
             q("5 nm", 5.0, "nm"),
             q("10 microns", 10.0, "µm"),
             q("2 tsp", 2.0, "tsp"),

@@ -3103,6 +3103,17 @@ pub fn dates_end_at_an_abbreviated_month(text: &str, toks: &[crate::tokens::Toke
     }
 }
 
+/// "Highs of 20-25C": a DATE span (`date_ty`) that the number grammar reads whole as an amount
+/// with a unit is that quantity (`quantity_ty`): the tagger took the range for a span of years.
+pub fn measures_out_of_dates(text: &str, spans: &mut [RawSpan], date_ty: usize, quantity_ty: usize) {
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty) {
+        let t = &text[s.start..s.end];
+        if t.starts_with(|c: char| c.is_ascii_digit()) && t.ends_with(|c: char| c.is_alphabetic() || c == '°') && crate::numbers::parse_value(t, None).is_some_and(|v| v.unit.is_some()) {
+            s.ty = quantity_ty;
+        }
+    }
+}
+
 /// "ended on Dec. 8 after 21 months": a DATE span (`date_ty`) with "after" or "before" inside,
 /// between digits and a number ("8" and "21"), is two dates there, the word left out (OntoNotes
 /// train: 5 of its 10,900 dates hold "after", none so). "Two months after that" stays.
@@ -4102,6 +4113,17 @@ mod tests {
         assert_eq!(run("INTER MIAMI won\nInter Miami won.", &[("MIAMI", 1), ("Inter Miami", 0)]), vec![s("MIAMI", 1), s("Inter Miami", 0)]);
         assert_eq!(run("INTER MIAMI FC\nInter Miami won.", &[("MIAMI FC", 1), ("Inter Miami", 0)]), vec![s("MIAMI FC", 1), s("Inter Miami", 0)]);
         assert_eq!(run("INTER MIAMI\nInter Miami won.", &[("MIAMI", 9), ("Inter Miami", 0)]), vec![s("MIAMI", 9), s("Inter Miami", 0)]);
+    }
+
+    #[test]
+    fn a_range_of_degrees_is_no_date() {
+        // Type 0: a date, 1: a quantity.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |_, raw| measures_out_of_dates(text, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Highs of 20-25C are expected.", &[("20-25C", 0)]), vec![s("20-25C", 1)]);
+        // Not years, nor durations.
+        assert_eq!(run("in 2020-21 and for 10 years", &[("2020-21", 0), ("10 years", 0)]), vec![s("2020-21", 0), s("10 years", 0)]);
+        assert_eq!(run("took 8 hours", &[("8 hours", 0)]), vec![s("8 hours", 0)]);
     }
 
     #[test]

@@ -598,3 +598,11 @@ fn a_date_stops_at_an_abbreviated_month_that_ends_a_sentence() {
     let es = ents("The meeting is on Wed 14 Feb. Doors open at 18:00.");
     assert!(es.iter().any(|e| e.text == "Wed 14 Feb." && e.label == Label::Date), "{es:#?}");
 }
+
+#[test]
+fn a_range_of_degrees_with_the_letter_glued_to_its_end_is_a_quantity() {
+    // "20-25C" was a date.
+    let es = ents("Highs of 20-25C are expected on Sunday.");
+    let t = number(&es, "20-25C");
+    assert_eq!((t.kind.as_str(), t.low, t.high, t.unit.as_deref()), ("quantity", Some(20.0), Some(25.0), Some("°C")));
+}
