@@ -992,6 +992,7 @@ impl Annotator {
             spans::dates_end_at_a_comma(text, toks, &mut raw, date);
             spans::dates_split_at_after(text, toks, &mut raw, date);
             spans::dates_end_at_an_abbreviated_month(text, toks, &mut raw, date);
+            spans::compound_times(text, toks, &mut raw, time);
             if let Some(quantity) = ty("QUANTITY") {
                 spans::measures_out_of_dates(text, &mut raw, date, quantity);
             }

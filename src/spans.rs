@@ -3114,6 +3114,39 @@ pub fn measures_out_of_dates(text: &str, spans: &mut [RawSpan], date_ty: usize, 
     }
 }
 
+/// "8 hours, 4 minutes and 31 seconds", "an hour and 15 minutes": spans of time (`time_ty`)
+/// that count hours, minutes and seconds, each in a smaller unit than the one before and joined
+/// by a comma, "and" or a space, are one span, as OntoNotes marks them ("4 minutes and 44.82
+/// seconds", one TIME span on train each time).
+pub fn compound_times(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, time_ty: usize) {
+    let rank = |i: usize| match toks[i].text(text).to_lowercase().as_str() {
+        "hour" | "hours" | "hrs" | "hr" => Some(3),
+        "minute" | "minutes" | "mins" | "min" => Some(2),
+        "second" | "seconds" | "secs" | "sec" => Some(1),
+        _ => None,
+    };
+    if !spans.windows(2).any(|w| w[0].ty == time_ty && w[1].ty == time_ty) {
+        return;
+    }
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(p) = out.last_mut() {
+            let gap = text[p.end..s.start].to_lowercase();
+            let joined_by = matches!(gap.as_str(), ", " | " and " | ", and " | " ");
+            let first = toks[s.first_tok].text(text);
+            let counts = first.starts_with(|c: char| c.is_ascii_digit()) || crate::numbers::word_class(&first.to_lowercase()) == Some("numword");
+            if p.ty == time_ty && s.ty == time_ty && joined_by && counts && rank(p.last_tok).zip(rank(s.last_tok)).is_some_and(|(a, b)| b < a) {
+                p.last_tok = s.last_tok;
+                p.end = s.end;
+                p.score = p.score.min(s.score);
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
+}
+
 /// "ended on Dec. 8 after 21 months": a DATE span (`date_ty`) with "after" or "before" inside,
 /// between digits and a number ("8" and "21"), is two dates there, the word left out (OntoNotes
 /// train: 5 of its 10,900 dates hold "after", none so). "Two months after that" stays.
@@ -4124,6 +4157,19 @@ mod tests {
         // Not years, nor durations.
         assert_eq!(run("in 2020-21 and for 10 years", &[("2020-21", 0), ("10 years", 0)]), vec![s("2020-21", 0), s("10 years", 0)]);
         assert_eq!(run("took 8 hours", &[("8 hours", 0)]), vec![s("8 hours", 0)]);
+    }
+
+    #[test]
+    fn hours_minutes_and_seconds_in_a_row_are_one_time() {
+        // Type 0: a time, 1: a date.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| compound_times(text, toks, raw, 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("took 8 hours, 4 minutes and 31 seconds.", &[("8 hours", 0), ("4 minutes and 31 seconds", 0)]), vec![s("8 hours, 4 minutes and 31 seconds", 0)]);
+        assert_eq!(run("an hour and 15 minutes", &[("an hour", 0), ("15 minutes", 0)]), vec![s("an hour and 15 minutes", 0)]);
+        // Not a larger unit after, nor a date, nor a span of no count.
+        assert_eq!(run("5 minutes and 2 hours", &[("5 minutes", 0), ("2 hours", 0)]), vec![s("5 minutes", 0), s("2 hours", 0)]);
+        assert_eq!(run("2 hours and 3 days", &[("2 hours", 0), ("3 days", 1)]), vec![s("2 hours", 0), s("3 days", 1)]);
+        assert_eq!(run("2 hours and the minutes", &[("2 hours", 0), ("the minutes", 0)]), vec![s("2 hours", 0), s("the minutes", 0)]);
     }
 
     #[test]

@@ -606,3 +606,10 @@ fn a_range_of_degrees_with_the_letter_glued_to_its_end_is_a_quantity() {
     let t = number(&es, "20-25C");
     assert_eq!((t.kind.as_str(), t.low, t.high, t.unit.as_deref()), ("quantity", Some(20.0), Some(25.0), Some("°C")));
 }
+
+#[test]
+fn hours_minutes_and_seconds_are_one_time() {
+    // "8 hours" and "4 minutes and 31 seconds" were two.
+    let es = ents("The race took 8 hours, 4 minutes and 31 seconds.");
+    assert!(es.iter().any(|e| e.text == "8 hours, 4 minutes and 31 seconds" && e.label == Label::Date && e.kind == "time"), "{es:#?}");
+}
