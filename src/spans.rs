@@ -943,19 +943,25 @@ pub fn province_nouns(text: &str, toks: &[crate::tokens::Token], spans: &mut [Ra
 
 /// "the towns of Paiporta, Catarroja and Alfafar": a name the tagger was unsure of (below
 /// `max_score`) of a `retypable` type (an organisation there, 0.60), between two places of
-/// `place_ty` in one list (a comma before it, a comma, "and" or "or" after), is a place too.
+/// `place_ty` in one list (a comma before it, a comma, "and" or "or" after), is a place too; so
+/// is one word so read after "in", "near", "around" or "outside", a place and "and", at the end
+/// of a clause ("near Stepove and Berdychi.": an organisation at 0.66).
 pub fn places_listed_between_places(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], place_ty: usize, retypable: impl Fn(usize) -> bool, max_score: f32) {
     let gap = |a: &RawSpan, b: &RawSpan| text[a.end..b.start].trim().to_string();
-    for k in 1..spans.len().saturating_sub(1) {
-        let (p, s, n) = (&spans[k - 1], &spans[k], &spans[k + 1]);
-        if p.ty != place_ty || n.ty != place_ty || !retypable(s.ty) || s.score >= max_score || s.last_tok > s.first_tok + 2 {
+    for k in 1..spans.len() {
+        let (p, s) = (&spans[k - 1], &spans[k]);
+        if p.ty != place_ty || !retypable(s.ty) || s.score >= max_score || s.last_tok > s.first_tok + 2 || p.last_tok + 2 != s.first_tok {
             continue;
         }
-        let before_ok = p.last_tok + 2 == s.first_tok && gap(p, s) == ",";
-        let after = gap(s, n);
-        let after_ok = n.first_tok <= s.last_tok + 3 && matches!(after.as_str(), "," | "and" | "or" | ", and" | ", or");
         let words_ok = (s.first_tok..=s.last_tok).all(|i| crate::tokens::is_capitalised_word(toks[i].text(text)));
-        if before_ok && after_ok && words_ok {
+        let pair = p.first_tok > 0
+            && matches!(toks[p.first_tok - 1].text(text), "in" | "near" | "around" | "outside")
+            && gap(p, s) == "and"
+            && s.first_tok == s.last_tok
+            && toks.get(s.last_tok + 1).is_none_or(|t| matches!(t.text(text), "." | "," | ";" | ")"));
+        let listed = gap(p, s) == ","
+            && spans.get(k + 1).is_some_and(|n| n.ty == place_ty && n.first_tok <= s.last_tok + 3 && matches!(gap(s, n).as_str(), "," | "and" | "or" | ", and" | ", or"));
+        if words_ok && (pair || listed) {
             spans[k].ty = place_ty;
         }
     }
@@ -4120,6 +4126,11 @@ mod tests {
         assert_eq!(run("towns of Paiporta, Catarroja and Alfafar.", &list, 0.9), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
         assert_eq!(run("Paiporta said Catarroja and Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
         assert_eq!(run("Paiporta, Catarroja said Alfafar.", &list, 0.6), vec![s("Paiporta", 0), s("Catarroja", 1), s("Alfafar", 0)]);
+        // Two after a locative, at the end of a clause.
+        let pair = [("Stepove", 0), ("Berdychi", 1), ("x", 1)];
+        assert_eq!(run("attacks near Stepove and Berdychi. x", &pair, 0.6), vec![s("Stepove", 0), s("Berdychi", 0), s("x", 1)]);
+        assert_eq!(run("attacks by Stepove and Berdychi. x", &pair, 0.6), vec![s("Stepove", 0), s("Berdychi", 1), s("x", 1)]);
+        assert_eq!(run("attacks near Stepove and Berdychi men x", &pair, 0.6), vec![s("Stepove", 0), s("Berdychi", 1), s("x", 1)]);
     }
 
     #[test]

@@ -850,3 +850,10 @@ fn a_club_split_in_a_headline_is_no_place() {
     let ents = ann().annotate(text, &Options::default());
     assert!(!ents.iter().any(|e| e.label == Label::Place), "{ents:#?}");
 }
+
+#[test]
+fn an_unsure_name_paired_with_a_place_after_near_is_a_place() {
+    // "Berdychi" was an organisation at 0.66.
+    let ents = ann().annotate("Ukraine's 47th Mechanized Brigade said it had repelled attacks near Stepove and Berdychi.", &Options::default());
+    assert_eq!(find(&ents, "Berdychi").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
