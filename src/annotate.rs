@@ -1055,6 +1055,9 @@ impl Annotator {
             }),
             // "the Moon": a heavenly body the tagger took for a building is a natural location.
             "FAC" if CELESTIAL.contains(&span.strip_prefix("the ").unwrap_or(span)) => (Label::Place, "location".into()),
+            // "Kharkiv Oblast", "Sacramento County": a region named with its noun, whatever
+            // type the tagger gave it.
+            "FAC" if [" Oblast", " Province", " Governorate", " Prefecture", " County", " Region"].iter().any(|w| span.ends_with(w)) => (Label::Place, "region".into()),
             "FAC" => (Label::Place, "facility".into()),
             // "Fly-half Jack Crowley": a player's position is no date.
             "DATE" if ["fly-half", "scrum-half", "half-back", "halfback", "fly half", "scrum half"].iter().any(|p| span.eq_ignore_ascii_case(p)) => return None,

@@ -857,3 +857,10 @@ fn an_unsure_name_paired_with_a_place_after_near_is_a_place() {
     let ents = ann().annotate("Ukraine's 47th Mechanized Brigade said it had repelled attacks near Stepove and Berdychi.", &Options::default());
     assert_eq!(find(&ents, "Berdychi").map(|e| e.label), Some(Label::Place), "{ents:#?}");
 }
+
+#[test]
+fn a_region_named_with_its_noun_is_a_region() {
+    // "Kharkiv Oblast" was a facility to the tagger, and had kind facility.
+    let ents = ann().annotate("Russian forces advanced near Kupiansk in Kharkiv Oblast.", &Options::default());
+    assert_place(&ents, "Kharkiv Oblast", "region");
+}
