@@ -961,6 +961,9 @@ impl Annotator {
         // Dev and train unchanged (the tagger finds every such name there).
         if let Some(loc) = types.iter().position(|t| t == "LOC") {
             spans::landforms(text, toks, &mut raw, loc);
+            if let Some(gpe) = ty("GPE") {
+                spans::isles_of(text, toks, &mut raw, gpe, name_like);
+            }
         }
         if let Some(org) = types.iter().position(|t| t == "ORG") {
             spans::stock_indices(text, toks, &mut raw, org, self.person);

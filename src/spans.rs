@@ -2799,6 +2799,44 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
     *spans = out;
 }
 
+/// "a ferry to the Isle of Wight", "the Isle of Man", "the Isles of Scilly": "Isle" or "Isles",
+/// "of" and one or two capitalised words, with "the" before, are a place (`place_ty`; OntoNotes
+/// marks its one such name GPE, "the" and all), over names of `is_name` types the tagger found
+/// inside ("Wight" a person at 0.74). Not where a span runs past those words.
+pub fn isles_of(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, is_name: impl Fn(usize) -> bool) {
+    let tok = |i: usize| toks[i].text(text);
+    if !text.contains("Isle") {
+        return;
+    }
+    let cap = |i: usize| i < toks.len() && crate::tokens::is_capitalised_word(tok(i)) && tok(i).chars().skip(1).all(char::is_lowercase);
+    let owner = owner_map(toks.len(), spans);
+    let mut dropped = vec![false; spans.len()];
+    let mut added = vec![];
+    for i in 0..toks.len().saturating_sub(2) {
+        if !matches!(tok(i), "Isle" | "Isles") || tok(i + 1) != "of" || !cap(i + 2) {
+            continue;
+        }
+        let l = if cap(i + 3) { i + 3 } else { i + 2 };
+        let f = if i > 0 && tok(i - 1).eq_ignore_ascii_case("the") { i - 1 } else { i };
+        let inside: Vec<usize> = (f..=l).filter_map(|k| owner[k]).collect();
+        if inside.iter().any(|&o| !is_name(spans[o].ty) || spans[o].first_tok < f || spans[o].last_tok > l || dropped[o]) {
+            continue;
+        }
+        inside.iter().for_each(|&o| dropped[o] = true);
+        added.push(RawSpan { start: toks[f].start, end: toks[l].end, ty: place_ty, score: 0.7, first_tok: f, last_tok: l });
+    }
+    if added.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    spans.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.start, s.end));
+}
+
 /// "landed in Jezero Crater": capitalised words the tagger left untagged before a capitalised
 /// landform noun ("Crater", "River", "Lake", "Valley"…) are a natural location (`loc_ty`),
 /// up to three words, not "The" (on OntoNotes train, 366 of 420 capitalised words before such
@@ -4181,6 +4219,19 @@ mod tests {
         assert_eq!(run("5 minutes and 2 hours", &[("5 minutes", 0), ("2 hours", 0)]), vec![s("5 minutes", 0), s("2 hours", 0)]);
         assert_eq!(run("2 hours and 3 days", &[("2 hours", 0), ("3 days", 1)]), vec![s("2 hours", 0), s("3 days", 1)]);
         assert_eq!(run("2 hours and the minutes", &[("2 hours", 0), ("the minutes", 0)]), vec![s("2 hours", 0), s("the minutes", 0)]);
+    }
+
+    #[test]
+    fn the_isle_of_a_name_is_a_place() {
+        // Type 0: a place, 1: a person, 2: a work of art, 9: no name.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| isles_of(text, toks, raw, 0, |t| t < 9)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("a ferry to the Isle of Wight", &[("Wight", 1)]), vec![s("the Isle of Wight", 0)]);
+        assert_eq!(run("flights to the Isles of Scilly today", &[]), vec![s("the Isles of Scilly", 0)]);
+        assert_eq!(run("Isle of Man TT races", &[]), vec![s("Isle of Man", 0)]);
+        // Not lower case, nor where a span runs past it.
+        assert_eq!(run("an isle of calm", &[]), vec![]);
+        assert_eq!(run("The Needles on the Isle of Wight", &[("The Needles on the Isle of Wight", 2)]), vec![s("The Needles on the Isle of Wight", 2)]);
     }
 
     #[test]

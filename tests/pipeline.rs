@@ -864,3 +864,10 @@ fn a_region_named_with_its_noun_is_a_region() {
     let ents = ann().annotate("Russian forces advanced near Kupiansk in Kharkiv Oblast.", &Options::default());
     assert_place(&ents, "Kharkiv Oblast", "region");
 }
+
+#[test]
+fn the_isle_of_wight_is_a_place() {
+    // "Wight" was a person at 0.74.
+    let ents = ann().annotate("A ferry to the Isle of Wight was cancelled.", &Options::default());
+    assert_eq!(find(&ents, "the Isle of Wight").map(|e| e.label), Some(Label::Place), "{ents:#?}");
+}
