@@ -868,6 +868,11 @@ impl Annotator {
             // An organisation only: a person there is more often a person ("In Chicago, Jordan scored").
             spans::regions_after_places(text, toks, &mut raw, gpe, |t| Some(t) == ty("ORG"), region_len);
             spans::province_nouns(text, toks, &mut raw, gpe);
+            // Dev and train: see the commit.
+            let exonym_len = |f: usize| {
+                (1..=2).rev().find(|&n| f + n <= toks.len() && REGION_EXONYMS.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
+            };
+            spans::regions_by_name(text, toks, &mut raw, gpe, |t| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "NORP"), exonym_len);
         }
         // "wrote on Telegram", "posted on Instagram": the services are organisations, which the
         // training texts (1987-2007) hardly name, so the tagger reads them as places or people.
@@ -1135,7 +1140,7 @@ impl Annotator {
         };
         let f = if COUNTRY_ALIASES.contains(&name) {
             gazetteer::COUNTRY
-        } else if US_STATE_ABBREVIATIONS.contains(&name) || spans::USPS_STATES.contains(&span) {
+        } else if US_STATE_ABBREVIATIONS.contains(&name) || spans::USPS_STATES.contains(&span) || REGION_EXONYMS.contains(&name) {
             gazetteer::REGION
         } else {
             // "St. Paul": the lists spell the saint out.
@@ -1191,6 +1196,18 @@ const COUNTRY_ALIASES: &[&str] = &[
     // Countries that were: "the Soviet Union", "Yugoslavia".
     "soviet union", "ussr", "u.s.s.r.", "yugoslavia", "czechoslovakia", "east germany", "west germany", "rhodesia", "zaire",
     "ceylon", "siam", "persia", "prussia",
+];
+
+/// Regions the news names by their English names, which the place lists (local spellings:
+/// "Bayern", "Normandie") or their population cut miss, normalised (lower case).
+pub(crate) const REGION_EXONYMS: &[&str] = &[
+    "normandy", "brittany", "burgundy", "provence", "alsace", "lorraine", "gascony", "aquitaine", "picardy",
+    "bavaria", "saxony", "swabia", "westphalia", "rhineland", "thuringia", "lower saxony", "tuscany", "lombardy", "umbria",
+    "sicily", "sardinia", "corsica", "piedmont", "calabria", "apulia", "campania", "liguria", "catalonia", "andalusia",
+    "galicia", "castile", "asturias", "navarre", "flanders", "wallonia", "transylvania", "bohemia", "moravia", "silesia",
+    "siberia", "chechnya", "dagestan", "crimea", "donbas", "donbass", "patagonia", "kashmir", "darfur", "tigray", "kurdistan",
+    "punjab", "bengal", "tibet", "xinjiang", "manchuria", "mindanao", "borneo", "sumatra", "bali", "tasmania", "ulster",
+    "galilee", "the west bank", "west bank", "gaza", "the gaza strip", "gaza strip", "the sinai", "sinai", "the negev", "negev",
 ];
 
 /// Online services and apps that news names as such ("on Telegram"), normalised (lower case);

@@ -2799,6 +2799,34 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
     *spans = out;
 }
 
+/// "In Brittany and Normandy": a name that `region_len` knows (the tokens of the longest region
+/// name starting at a token, 0 for none; names the place lists miss) is a place (`place_ty`)
+/// where the tagger found nothing there or only a name of a `retypable` type ("Normandy" an
+/// organisation at 0.93), of exactly those words ("the" before it may go with it).
+pub fn regions_by_name(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, region_len: impl Fn(usize) -> usize) {
+    let owner = owner_map(toks.len(), spans);
+    let mut added = vec![];
+    let mut i = 0;
+    while i < toks.len() {
+        let n = if crate::tokens::is_capitalised_word(toks[i].text(text)) { region_len(i) } else { 0 };
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let l = i + n - 1;
+        match owner[i] {
+            None if (i..=l).all(|k| owner[k].is_none()) => added.push(RawSpan { start: toks[i].start, end: toks[l].end, ty: place_ty, score: 0.6, first_tok: i, last_tok: l }),
+            Some(o) if retypable(spans[o].ty) && spans[o].last_tok == l && (spans[o].first_tok == i || (spans[o].first_tok + 1 == i && toks[i - 1].text(text).eq_ignore_ascii_case("the"))) => spans[o].ty = place_ty,
+            _ => {}
+        }
+        i = l + 1;
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| (s.start, s.end));
+    }
+}
+
 /// "a ferry to the Isle of Wight", "the Isle of Man", "the Isles of Scilly": "Isle" or "Isles",
 /// "of" and one or two capitalised words, with "the" before, are a place (`place_ty`; OntoNotes
 /// marks its one such name GPE, "the" and all), over names of `is_name` types the tagger found
@@ -4232,6 +4260,20 @@ mod tests {
         // Not lower case, nor where a span runs past it.
         assert_eq!(run("an isle of calm", &[]), vec![]);
         assert_eq!(run("The Needles on the Isle of Wight", &[("The Needles on the Isle of Wight", 2)]), vec![s("The Needles on the Isle of Wight", 2)]);
+    }
+
+    #[test]
+    fn regions_the_lists_miss_are_places() {
+        // Type 0: a place, 1: an organisation, 2: a person (not retypable).
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| regions_by_name(text, toks, raw, 0, |t| t == 1, listed(text, toks, &["normandy", "west bank"]))));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("In Brittany and Normandy, homes", &[("Brittany", 0), ("Normandy", 1)]), vec![s("Brittany", 0), s("Normandy", 0)]);
+        assert_eq!(run("across the West Bank today", &[("the West Bank", 1)]), vec![s("the West Bank", 0)]);
+        assert_eq!(run("across the West Bank today", &[]), vec![s("West Bank", 0)]);
+        // Not a person, nor a longer name, nor lower case.
+        assert_eq!(run("Normandy said", &[("Normandy", 2)]), vec![s("Normandy", 2)]);
+        assert_eq!(run("Normandy Partners said", &[("Normandy Partners", 1)]), vec![s("Normandy Partners", 1)]);
+        assert_eq!(run("a normandy trip", &[]), vec![]);
     }
 
     #[test]
