@@ -872,6 +872,9 @@ impl Annotator {
             let exonym_len = |f: usize| {
                 (1..=2).rev().find(|&n| f + n <= toks.len() && REGION_EXONYMS.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
             };
+            if let Some(loc) = ty("LOC") {
+                spans::places_by_apposition(text, toks, &mut raw, |t| Some(t) == self.person || Some(t) == ty("ORG"), gpe, loc);
+            }
             spans::regions_by_name(text, toks, &mut raw, gpe, |t| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "NORP"), exonym_len);
         }
         // "wrote on Telegram", "posted on Instagram": the services are organisations, which the

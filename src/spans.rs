@@ -2799,6 +2799,47 @@ pub fn tidy_numbers(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<R
     *spans = out;
 }
 
+/// "Ben Nevis, Britain's highest mountain", "Derna, a port city of 100,000": a name the tagger
+/// took for a person or an organisation (`retypable`), of one to three words, that an
+/// appositive after a comma calls a town, city, mountain or the like (a determiner or a name's
+/// possessive, up to two lower-case words, the noun, then punctuation, "of", "in" or "on") is a
+/// place of the noun's kind: `town_ty` for a settlement, `loc_ty` for a landform.
+pub fn places_by_apposition(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], retypable: impl Fn(usize) -> bool, town_ty: usize, loc_ty: usize) {
+    const TOWNS: &[&str] = &["town", "city", "village", "capital", "port", "suburb", "hamlet", "municipality", "province", "region", "state", "county", "district", "island"];
+    const LANDFORMS: &[&str] = &["mountain", "peak", "volcano", "river", "lake", "glacier", "desert", "valley", "summit"];
+    let tok = |i: usize| toks[i].text(text);
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let c = s.last_tok + 1;
+        if !retypable(s.ty) || s.last_tok > s.first_tok + 2 || c + 3 >= toks.len() || tok(c) != "," {
+            continue;
+        }
+        // The determiner: "a", "an", "the", or a name and its "'s".
+        let mut i = c + 1;
+        if matches!(tok(i), "a" | "an" | "the") {
+            i += 1;
+        } else if crate::tokens::is_capitalised_word(tok(i)) && matches!(tok(i + 1), "'s" | "’s") {
+            i += 2;
+        } else {
+            continue;
+        }
+        let mut found = None;
+        for j in i..(i + 3).min(toks.len() - 1) {
+            let w = tok(j);
+            if !w.chars().all(|ch| ch.is_lowercase() || ch == '-') || w.is_empty() {
+                break;
+            }
+            if matches!(tok(j + 1), "," | "." | ";" | "of" | "in" | "on" | ")") {
+                found = if TOWNS.contains(&w) { Some(town_ty) } else if LANDFORMS.contains(&w) { Some(loc_ty) } else { None };
+                break;
+            }
+        }
+        if let Some(ty) = found {
+            spans[k].ty = ty;
+        }
+    }
+}
+
 /// "In Brittany and Normandy": a name that `region_len` knows (the tokens of the longest region
 /// name starting at a token, 0 for none; names the place lists miss) is a place (`place_ty`)
 /// where the tagger found nothing there or only a name of a `retypable` type ("Normandy" an
@@ -4274,6 +4315,20 @@ mod tests {
         assert_eq!(run("Normandy said", &[("Normandy", 2)]), vec![s("Normandy", 2)]);
         assert_eq!(run("Normandy Partners said", &[("Normandy Partners", 1)]), vec![s("Normandy Partners", 1)]);
         assert_eq!(run("a normandy trip", &[]), vec![]);
+    }
+
+    #[test]
+    fn a_name_an_appositive_calls_a_town_or_a_mountain_is_a_place() {
+        // Type 0: a town, 1: a landform, 2: a person, 3: a date (not retypable).
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| places_by_apposition(text, toks, raw, |t| t == 2, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("rescued from Ben Nevis, Britain's highest mountain, on", &[("Ben Nevis", 2), ("Britain", 0)]), vec![s("Ben Nevis", 1), s("Britain", 0)]);
+        assert_eq!(run("reached Kahului, the main town.", &[("Kahului", 2)]), vec![s("Kahului", 0)]);
+        assert_eq!(run("reached Derna, a port city of 100,000", &[("Derna", 2)]), vec![s("Derna", 0)]);
+        // Not a person's role, nor a noun before more words, nor a span of another type.
+        assert_eq!(run("met Smith, the company's chief, in", &[("Smith", 2)]), vec![s("Smith", 2)]);
+        assert_eq!(run("met Smith, a city councillor, in", &[("Smith", 2)]), vec![s("Smith", 2)]);
+        assert_eq!(run("on May 5, a town meeting.", &[("May 5", 3)]), vec![s("May 5", 3)]);
     }
 
     #[test]

@@ -878,3 +878,10 @@ fn regions_named_in_english_are_regions() {
     let ents = ann().annotate("In Brittany and Normandy, 1.2 million homes lost power.", &Options::default());
     assert_place(&ents, "Normandy", "region");
 }
+
+#[test]
+fn a_name_an_appositive_calls_a_mountain_is_a_place() {
+    // "Ben Nevis" was a person at 0.96.
+    let ents = ann().annotate("Hikers were rescued from Ben Nevis, Britain's highest mountain, on Sunday.", &Options::default());
+    assert_place(&ents, "Ben Nevis", "location");
+}
