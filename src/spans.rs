@@ -225,12 +225,8 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
         }
         if !shouted_names.is_empty() {
             // Whether token `i` stands on a line without a lower-case letter.
-            let shouted_line = |i: usize| {
-                let (a, b) = (toks[i].start, toks[i].end);
-                let from = text[..a].rfind('\n').map_or(0, |k| k + 1);
-                let to = text[b..].find('\n').map_or(text.len(), |k| b + k);
-                !text[from..to].chars().any(char::is_lowercase)
-            };
+            let shouted = shouted_lines(text, toks);
+            let shouted_line = |i: usize| shouted[i];
             // Unsure spans of another type on exactly such words take its type ("TRUMP" read as
             // a company).
             for s in spans.iter_mut().filter(|s| name_like(s.ty) && s.score < HARMONISE_KEEP) {
@@ -610,6 +606,25 @@ pub fn case_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
     *spans = out;
 }
 
+/// Per token, whether it stands on a line without a lower-case letter (one pass over the text:
+/// asking line by line for each token would be quadratic in a long line).
+fn shouted_lines(text: &str, toks: &[crate::tokens::Token]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut k = 0;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let shouted = !line.chars().any(char::is_lowercase);
+        while k < toks.len() && toks[k].start < end {
+            out.push(shouted);
+            k += 1;
+        }
+        start = end;
+    }
+    out.resize(toks.len(), true);
+    out
+}
+
 /// Per token of a text of `n` tokens, whether any of `spans` covers it.
 fn covered_tokens(n: usize, spans: &[RawSpan]) -> Vec<bool> {
     let mut covered = vec![false; n];
@@ -987,19 +1002,20 @@ pub fn shouted_names_whole(text: &str, toks: &[crate::tokens::Token], spans: &mu
         let f = if toks[s.first_tok].text(text).eq_ignore_ascii_case("the") { s.first_tok + 1 } else { s.first_tok };
         if s.last_tok > f {
             let words: Vec<String> = (f..=s.last_tok).map(|k| toks[k].text(text).to_uppercase()).collect();
-            names.entry(words[0].clone()).or_default().push((words, s.ty, s.score));
+            // One entry per name and type, however often the text repeats it (linear time).
+            let list = names.entry(words[0].clone()).or_default();
+            match list.iter_mut().find(|(w, t, _)| *w == words && *t == s.ty) {
+                Some(e) => e.2 = e.2.max(s.score),
+                None => list.push((words, s.ty, s.score)),
+            }
         }
     }
     if names.is_empty() {
         return;
     }
     let owner = owner_map(toks.len(), spans);
-    let line_shouted = |i: usize| {
-        let (a, b) = (toks[i].start, toks[i].end);
-        let from = text[..a].rfind('\n').map_or(0, |k| k + 1);
-        let to = text[b..].find('\n').map_or(text.len(), |k| b + k);
-        !text[from..to].chars().any(char::is_lowercase)
-    };
+    let shouted = shouted_lines(text, toks);
+    let line_shouted = |i: usize| shouted[i];
     let mut dropped = vec![false; spans.len()];
     let mut added = vec![];
     let mut i = 0;
