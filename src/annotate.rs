@@ -872,6 +872,9 @@ impl Annotator {
             let exonym_len = |f: usize| {
                 (1..=2).rev().find(|&n| f + n <= toks.len() && REGION_EXONYMS.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
             };
+            if let Some(org) = ty("ORG") {
+                spans::organisations_for_places(text, toks, &mut raw, org, gpe);
+            }
             if let Some(loc) = ty("LOC") {
                 spans::places_by_apposition(text, toks, &mut raw, |t| Some(t) == self.person || Some(t) == ty("ORG"), gpe, loc);
             }

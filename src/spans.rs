@@ -2856,6 +2856,48 @@ pub fn places_by_apposition(text: &str, toks: &[crate::tokens::Token], spans: &m
     }
 }
 
+/// "sued Media Matters for America", "Progress for America": capitalised words the tagger left
+/// untagged (or read as an organisation, `org_ty`), then "for" and a place, are one
+/// organisation, the place inside it ("America" was a place at 0.98). Two such words at least,
+/// or one that does not start its sentence ("Thanks for America" is no name).
+pub fn organisations_for_places(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, org_ty: usize, place_ty: usize) {
+    let cap = |i: usize| crate::tokens::is_capitalised_word(toks[i].text(text)) && toks[i].text(text).chars().skip(1).all(char::is_lowercase) && toks[i].text(text).chars().count() > 1;
+    let starts = |i: usize| i == 0 || toks[i].after_newline || matches!(toks[i - 1].text(text), "." | "!" | "?" | ":" | "\"" | "“");
+    let owner = owner_map(toks.len(), spans);
+    let mut dropped = vec![false; spans.len()];
+    let mut changed = false;
+    for k in 0..spans.len() {
+        let p = &spans[k];
+        let f = p.first_tok;
+        // Not a place's possessive ("thank the President for Spain's support").
+        let possessive = toks.get(p.last_tok + 1).is_some_and(|t| matches!(t.text(text), "'s" | "’s"));
+        if p.ty != place_ty || f < 2 || !toks[f - 1].text(text).eq_ignore_ascii_case("for") || !cap(f - 2) || possessive {
+            continue;
+        }
+        // Back over the capitalised words before "for", untagged or an organisation's.
+        let mut first = f - 2;
+        while first > 0 && cap(first - 1) && !starts(first) {
+            first -= 1;
+        }
+        let words = f - 1 - first;
+        let free = (first..f - 1).all(|i| owner[i].is_none_or(|o| spans[o].ty == org_ty && spans[o].first_tok >= first));
+        if !free || (words < 2 && starts(first)) {
+            continue;
+        }
+        (first..f - 1).filter_map(|i| owner[i]).for_each(|o| dropped[o] = true);
+        let s = &mut spans[k];
+        (s.first_tok, s.start, s.ty) = (first, toks[first].start, org_ty);
+        changed = true;
+    }
+    if changed {
+        let mut j = 0;
+        spans.retain(|_| {
+            j += 1;
+            !dropped[j - 1]
+        });
+    }
+}
+
 /// "In Brittany and Normandy": a name that `region_len` knows (the tokens of the longest region
 /// name starting at a token, 0 for none; names the place lists miss) is a place (`place_ty`)
 /// where the tagger found nothing there or only a name of a `retypable` type ("Normandy" an
@@ -4345,6 +4387,19 @@ mod tests {
         assert_eq!(run("met Smith, the company's chief, in", &[("Smith", 2)]), vec![s("Smith", 2)]);
         assert_eq!(run("met Smith, a city councillor, in", &[("Smith", 2)]), vec![s("Smith", 2)]);
         assert_eq!(run("on May 5, a town meeting.", &[("May 5", 3)]), vec![s("May 5", 3)]);
+    }
+
+    #[test]
+    fn capitalised_words_for_a_place_are_an_organisation() {
+        // Type 0: an organisation, 1: a place.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| organisations_for_places(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("X sued Media Matters for America in court.", &[("America", 1)]), vec![s("Media Matters for America", 0)]);
+        assert_eq!(run("backed by Progress for America.", &[("Progress", 0), ("America", 1)]), vec![s("Progress for America", 0)]);
+        // Not one word starting its sentence, a place's possessive, lower case.
+        assert_eq!(run("Thanks for America.", &[("America", 1)]), vec![s("America", 1)]);
+        assert_eq!(run("I thank the President for Spain's support.", &[("Spain", 1)]), vec![s("Spain", 1)]);
+        assert_eq!(run("It was good for America.", &[("America", 1)]), vec![s("America", 1)]);
     }
 
     #[test]

@@ -885,3 +885,11 @@ fn a_name_an_appositive_calls_a_mountain_is_a_place() {
     let ents = ann().annotate("Hikers were rescued from Ben Nevis, Britain's highest mountain, on Sunday.", &Options::default());
     assert_place(&ents, "Ben Nevis", "location");
 }
+
+#[test]
+fn an_organisation_for_a_place_is_no_place() {
+    // "America" of "Media Matters for America" was a place at 0.98.
+    let ents = ann().annotate("Elon Musk's social media company X has sued Media Matters for America in federal court in Fort Worth, Texas.", &Options::default());
+    assert!(find(&ents, "America").is_none(), "{ents:#?}");
+    assert_place(&ents, "Fort Worth", "city");
+}
