@@ -1019,6 +1019,7 @@ impl Annotator {
             if let Some(cardinal) = types.iter().position(|t| t == "CARDINAL") {
                 spans::numbers_out_of_dates(text, toks, &mut raw, date, cardinal);
                 spans::quarter_points(text, toks, &mut raw, date, cardinal);
+                spans::bare_years(text, toks, &mut raw, cardinal, date);
                 spans::ages_as_dates(text, toks, &mut raw, cardinal, date);
             }
             spans::tidy_dates_and_times(text, toks, &mut raw, date, is_number, time);

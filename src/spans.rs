@@ -3318,6 +3318,28 @@ pub fn compound_times(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec
     *spans = out;
 }
 
+/// "Founded: 1624.", "built in 1889,": a cardinal (`cardinal_ty`) that is only a year in digits
+/// (1500 to 2099) after "in", "since", "until" or a word of founding, birth or death (a colon
+/// between allowed), with punctuation or the end after it, is that year (`date_ty`).
+pub fn bare_years(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], cardinal_ty: usize, date_ty: usize) {
+    for s in spans.iter_mut().filter(|s| s.ty == cardinal_ty && s.first_tok == s.last_tok && s.first_tok > 0) {
+        let i = s.first_tok;
+        let w = toks[i].text(text);
+        if w.len() != 4 || !w.parse::<u32>().is_ok_and(|y| (1500..2100).contains(&y)) {
+            continue;
+        }
+        let mut p = i - 1;
+        if toks[p].text(text) == ":" && p > 0 {
+            p -= 1;
+        }
+        let cue = matches!(toks[p].text(text).to_lowercase().as_str(), "in" | "since" | "until" | "founded" | "established" | "built" | "born" | "died" | "opened" | "incorporated" | "released" | "published");
+        let ends = toks.get(i + 1).is_none_or(|t| matches!(t.text(text), "." | "," | ";" | ")" | ":"));
+        if cue && ends {
+            s.ty = date_ty;
+        }
+    }
+}
+
 /// "ended on Dec. 8 after 21 months": a DATE span (`date_ty`) with "after" or "before" inside,
 /// between digits and a number ("8" and "21"), is two dates there, the word left out (OntoNotes
 /// train: 5 of its 10,900 dates hold "after", none so). "Two months after that" stays.
@@ -4400,6 +4422,19 @@ mod tests {
         assert_eq!(run("Thanks for America.", &[("America", 1)]), vec![s("America", 1)]);
         assert_eq!(run("I thank the President for Spain's support.", &[("Spain", 1)]), vec![s("Spain", 1)]);
         assert_eq!(run("It was good for America.", &[("America", 1)]), vec![s("America", 1)]);
+    }
+
+    #[test]
+    fn a_bare_year_after_founded_or_in_is_a_date() {
+        // Type 0: a cardinal, 1: a date.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| bare_years(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("Founded: 1624. Mayor:", &[("1624", 0)]), vec![s("1624", 1)]);
+        assert_eq!(run("It was built in 1889, and", &[("1889", 0)]), vec![s("1889", 1)]);
+        // Not a count before a noun, nor a number out of the years' range, nor after another word.
+        assert_eq!(run("in 2000 cases", &[("2000", 0)]), vec![s("2000", 0)]);
+        assert_eq!(run("in 3000.", &[("3000", 0)]), vec![s("3000", 0)]);
+        assert_eq!(run("scored 1624.", &[("1624", 0)]), vec![s("1624", 0)]);
     }
 
     #[test]
