@@ -1007,6 +1007,7 @@ impl Annotator {
             spans::dates_split_at_after(text, toks, &mut raw, date);
             spans::dates_end_at_an_abbreviated_month(text, toks, &mut raw, date);
             spans::compound_times(text, toks, &mut raw, time);
+            spans::last_as_a_verb(text, toks, &mut raw, date);
             if let Some(quantity) = ty("QUANTITY") {
                 spans::measures_out_of_dates(text, &mut raw, date, quantity);
             }

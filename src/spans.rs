@@ -3340,6 +3340,22 @@ pub fn bare_years(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpa
     }
 }
 
+/// "expected to last a year", "will last five weeks": "last" after "to" or a modal verb is the
+/// verb, not the adjective of "last year": a DATE span (`date_ty`) that starts with it and goes
+/// on with an amount ("a", "an", digits or a number word) leaves it out.
+pub fn last_as_a_verb(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], date_ty: usize) {
+    for s in spans.iter_mut().filter(|s| s.ty == date_ty && s.last_tok > s.first_tok && s.first_tok > 0) {
+        let f = s.first_tok;
+        let prev = toks[f - 1].text(text).to_lowercase();
+        let next = toks[f + 1].text(text).to_lowercase();
+        let amount = matches!(next.as_str(), "a" | "an") || next.starts_with(|c: char| c.is_ascii_digit()) || crate::numbers::word_class(&next) == Some("numword");
+        if toks[f].text(text).eq_ignore_ascii_case("last") && amount && matches!(prev.as_str(), "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "'ll") {
+            s.first_tok = f + 1;
+            s.start = toks[f + 1].start;
+        }
+    }
+}
+
 /// "ended on Dec. 8 after 21 months": a DATE span (`date_ty`) with "after" or "before" inside,
 /// between digits and a number ("8" and "21"), is two dates there, the word left out (OntoNotes
 /// train: 5 of its 10,900 dates hold "after", none so). "Two months after that" stays.
@@ -4435,6 +4451,17 @@ mod tests {
         assert_eq!(run("in 2000 cases", &[("2000", 0)]), vec![s("2000", 0)]);
         assert_eq!(run("in 3000.", &[("3000", 0)]), vec![s("3000", 0)]);
         assert_eq!(run("scored 1624.", &[("1624", 0)]), vec![s("1624", 0)]);
+    }
+
+    #[test]
+    fn last_after_to_or_a_modal_is_a_verb() {
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| last_as_a_verb(text, toks, raw, 0)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("expected to last a year at a", &[("last a year", 0)]), vec![s("a year", 0)]);
+        assert_eq!(run("The trial will last five weeks.", &[("last five weeks", 0)]), vec![s("five weeks", 0)]);
+        // Not the adjective.
+        assert_eq!(run("compared to last year", &[("last year", 0)]), vec![s("last year", 0)]);
+        assert_eq!(run("since last December", &[("last December", 0)]), vec![s("last December", 0)]);
     }
 
     #[test]
