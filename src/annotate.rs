@@ -875,6 +875,12 @@ impl Annotator {
             if let Some(org) = ty("ORG") {
                 spans::organisations_for_places(text, toks, &mut raw, org, gpe);
             }
+            if let Some(fac) = ty("FAC") {
+                spans::london_airports(text, toks, &mut raw, fac);
+            }
+            if let (Some(p), Some(product)) = (self.person, ty("PRODUCT")) {
+                spans::numbered_things(text, toks, &mut raw, p, product);
+            }
             if let Some(loc) = ty("LOC") {
                 spans::places_by_apposition(text, toks, &mut raw, |t| Some(t) == self.person || Some(t) == ty("ORG"), gpe, loc);
             }

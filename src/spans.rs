@@ -2898,6 +2898,56 @@ pub fn organisations_for_places(text: &str, toks: &[crate::tokens::Token], spans
     }
 }
 
+/// "The Queen Mary 2 docked", "the Apollo 11 crew": a person's name with a number in digits
+/// among its words, after "the" (with one capitalised word between at most), names a thing (a
+/// ship, a mission), not a person: it becomes `thing_ty`. (On OntoNotes train, the people so
+/// written are forum user names, "Mujahid 2005", never after "the".)
+pub fn numbered_things(text: &str, toks: &[crate::tokens::Token], spans: &mut [RawSpan], person_ty: usize, thing_ty: usize) {
+    let the = |i: usize| toks[i].text(text).eq_ignore_ascii_case("the");
+    for s in spans.iter_mut().filter(|s| s.ty == person_ty && s.last_tok > s.first_tok) {
+        let f = s.first_tok;
+        let after_the = (f >= 1 && the(f - 1)) || (f >= 2 && the(f - 2) && crate::tokens::is_capitalised_word(toks[f - 1].text(text)));
+        if after_the && (f..=s.last_tok).any(|k| toks[k].text(text).bytes().all(|b| b.is_ascii_digit())) {
+            s.ty = thing_ty;
+        }
+    }
+}
+
+/// "to London Gatwick", "London Heathrow": London and the name of one of its airports, which
+/// the tagger read as two places, are one facility (`fac_ty`).
+pub fn london_airports(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, fac_ty: usize) {
+    if !text.contains("London ") {
+        return;
+    }
+    let airport = |i: usize| i < toks.len() && matches!(toks[i].text(text), "Heathrow" | "Gatwick" | "Stansted" | "Luton" | "Southend");
+    let owner = owner_map(toks.len(), spans);
+    let mut dropped = vec![false; spans.len()];
+    let mut changed = false;
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let a = s.last_tok + 1;
+        if s.first_tok != s.last_tok || toks[s.first_tok].text(text) != "London" || !airport(a) || toks[a].start != s.end + 1 {
+            continue;
+        }
+        if let Some(o) = owner[a] {
+            if spans[o].first_tok != a || spans[o].last_tok != a {
+                continue;
+            }
+            dropped[o] = true;
+        }
+        let s = &mut spans[k];
+        (s.last_tok, s.end, s.ty) = (a, toks[a].end, fac_ty);
+        changed = true;
+    }
+    if changed {
+        let mut j = 0;
+        spans.retain(|_| {
+            j += 1;
+            !dropped[j - 1]
+        });
+    }
+}
+
 /// "In Brittany and Normandy": a name that `region_len` knows (the tokens of the longest region
 /// name starting at a token, 0 for none; names the place lists miss) is a place (`place_ty`)
 /// where the tagger found nothing there or only a name of a `retypable` type ("Normandy" an
@@ -4462,6 +4512,22 @@ mod tests {
         // Not the adjective.
         assert_eq!(run("compared to last year", &[("last year", 0)]), vec![s("last year", 0)]);
         assert_eq!(run("since last December", &[("last December", 0)]), vec![s("last December", 0)]);
+    }
+
+    #[test]
+    fn a_numbered_name_is_no_person_and_london_airports_are_one() {
+        // Type 0: a person, 1: a thing, 2: a place, 3: a facility.
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| numbered_things(text, toks, raw, 0, 1)));
+        let s = |t: &str, ty: usize| (t.to_string(), ty);
+        assert_eq!(run("The Queen Mary 2 docked.", &[("Mary 2", 0)]), vec![s("Mary 2", 1)]);
+        assert_eq!(run("Mary Smith docked.", &[("Mary Smith", 0)]), vec![s("Mary Smith", 0)]);
+        assert_eq!(run("My brother Salaam 88 wrote", &[("Salaam 88", 0)]), vec![s("Salaam 88", 0)]);
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| london_airports(text, toks, raw, 3)));
+        assert_eq!(run("bound for London Gatwick, crashed", &[("London", 2), ("Gatwick", 2)]), vec![s("London Gatwick", 3)]);
+        assert_eq!(run("flew from London Heathrow.", &[("London", 2)]), vec![s("London Heathrow", 3)]);
+        // Not another word, nor a longer span on the airport.
+        assert_eq!(run("in London Bridge", &[("London", 2)]), vec![s("London", 2)]);
+        assert_eq!(run("London Luton Airport said", &[("London", 2), ("Luton Airport", 3)]), vec![s("London", 2), s("Luton Airport", 3)]);
     }
 
     #[test]

@@ -893,3 +893,11 @@ fn an_organisation_for_a_place_is_no_place() {
     assert!(find(&ents, "America").is_none(), "{ents:#?}");
     assert_place(&ents, "Fort Worth", "city");
 }
+
+#[test]
+fn a_numbered_ship_is_no_person_and_london_gatwick_is_one_airport() {
+    // "Mary 2" was a person; "London" and "Gatwick" two places.
+    let ents = ann().annotate("The Queen Mary 2 docked in Southampton. Flight AI171 was bound for London Gatwick.", &Options::default());
+    assert!(!ents.iter().any(|e| e.label == Label::Person), "{ents:#?}");
+    assert_place(&ents, "London Gatwick", "facility");
+}
