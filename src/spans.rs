@@ -3340,7 +3340,8 @@ pub fn measures_out_of_dates(text: &str, spans: &mut [RawSpan], date_ty: usize, 
 /// by a comma, "and" or a space, are one span, as OntoNotes marks them ("4 minutes and 44.82
 /// seconds", one TIME span on train each time).
 pub fn compound_times(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, time_ty: usize) {
-    let rank = |i: usize| match toks[i].text(text).to_lowercase().as_str() {
+    // The unit, glued to its number or not ("6min", "17sec").
+    let rank = |i: usize| match toks[i].text(text).to_lowercase().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.') {
         "hour" | "hours" | "hrs" | "hr" => Some(3),
         "minute" | "minutes" | "mins" | "min" => Some(2),
         "second" | "seconds" | "secs" | "sec" => Some(1),
@@ -4430,6 +4431,7 @@ mod tests {
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("took 8 hours, 4 minutes and 31 seconds.", &[("8 hours", 0), ("4 minutes and 31 seconds", 0)]), vec![s("8 hours, 4 minutes and 31 seconds", 0)]);
         assert_eq!(run("an hour and 15 minutes", &[("an hour", 0), ("15 minutes", 0)]), vec![s("an hour and 15 minutes", 0)]);
+        assert_eq!(run("6min 17sec behind", &[("6min", 0), ("17sec", 0)]), vec![s("6min 17sec", 0)]);
         // Not a larger unit after, nor a date, nor a span of no count.
         assert_eq!(run("5 minutes and 2 hours", &[("5 minutes", 0), ("2 hours", 0)]), vec![s("5 minutes", 0), s("2 hours", 0)]);
         assert_eq!(run("2 hours and 3 days", &[("2 hours", 0), ("3 days", 1)]), vec![s("2 hours", 0), s("3 days", 1)]);
