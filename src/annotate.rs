@@ -878,6 +878,7 @@ impl Annotator {
             if let Some(fac) = ty("FAC") {
                 spans::london_airports(text, toks, &mut raw, fac);
             }
+            spans::places_before_based(text, toks, &mut raw, gpe, name_like);
             if let (Some(p), Some(product)) = (self.person, ty("PRODUCT")) {
                 spans::numbered_things(text, toks, &mut raw, p, product);
             }

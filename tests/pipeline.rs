@@ -910,3 +910,11 @@ fn towns_the_news_names_in_its_own_spelling_are_places() {
         assert_place(&ents, town, "city");
     }
 }
+
+#[test]
+fn a_name_before_based_is_a_place_not_a_person() {
+    // "The Suwon-based" was a person at 0.76.
+    let ents = ann().annotate("The Suwon-based company's shares have gained 30% this year.", &Options::default());
+    assert_place(&ents, "Suwon", "city");
+    assert!(!ents.iter().any(|e| e.label == Label::Person), "{ents:#?}");
+}
