@@ -879,6 +879,12 @@ impl Annotator {
                 spans::london_airports(text, toks, &mut raw, fac);
             }
             spans::places_before_based(text, toks, &mut raw, gpe, name_like);
+            if let Some(fac) = ty("FAC") {
+                let ground_len = |f: usize| {
+                    (1..=3).rev().find(|&n| f + n <= toks.len() && GROUNDS.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
+                };
+                spans::regions_by_name(text, toks, &mut raw, fac, |t| Some(t) == self.person || matches!(types[t].as_str(), "ORG" | "GPE" | "LOC" | "PRODUCT" | "WORK_OF_ART" | "NORP"), ground_len);
+            }
             if let (Some(p), Some(product)) = (self.person, ty("PRODUCT")) {
                 spans::numbered_things(text, toks, &mut raw, p, product);
             }
@@ -1240,6 +1246,14 @@ pub(crate) const NEWS_TOWNS: &[&str] = &[
     "maghazi", "rafah", "jenin", "tulkarm", "nablus", "hebron", "ramallah", "qalqilya", "majdal shams", "kiryat shmona",
     "avdiivka", "bakhmut", "pokrovsk", "vuhledar", "kupiansk", "kramatorsk", "sloviansk", "chasiv yar", "toretsk", "kurakhove",
     "marrakech", "marrakesh", "derna", "el fasher", "el - fasher", "khartoum", "omdurman", "goma", "idlib", "aleppo", "raqqa",
+];
+
+/// Grounds the sports pages name without a head word ("outside Old Trafford and Anfield"),
+/// normalised (lower case): the tagger, which saw few, reads them as people or clubs.
+pub(crate) const GROUNDS: &[&str] = &[
+    "old trafford", "anfield", "stamford bridge", "goodison park", "villa park", "camp nou", "san siro", "bernabéu", "bernabeu",
+    "santiago bernabéu", "santiago bernabeu", "allianz arena", "signal iduna park", "parc des princes", "twickenham",
+    "murrayfield", "croke park", "madison square garden", "flushing meadows", "roland garros",
 ];
 
 /// Online services and apps that news names as such ("on Telegram"), normalised (lower case);

@@ -2974,10 +2974,12 @@ pub fn places_before_based(text: &str, toks: &[crate::tokens::Token], spans: &mu
 
 /// "In Brittany and Normandy": a name that `region_len` knows (the tokens of the longest region
 /// name starting at a token, 0 for none; names the place lists miss) is a place (`place_ty`)
-/// where the tagger found nothing there or only a name of a `retypable` type ("Normandy" an
-/// organisation at 0.93), of exactly those words ("the" before it may go with it).
+/// where the tagger found nothing there or only names of a `retypable` type ("Normandy" an
+/// organisation at 0.93), of exactly those words ("the" before it may go with it) or pieces of
+/// them. Also used with lists of towns and of sports grounds.
 pub fn regions_by_name(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, region_len: impl Fn(usize) -> usize) {
     let owner = owner_map(toks.len(), spans);
+    let mut dropped = vec![false; spans.len()];
     let mut added = vec![];
     let mut i = 0;
     while i < toks.len() {
@@ -2987,12 +2989,27 @@ pub fn regions_by_name(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             continue;
         }
         let l = i + n - 1;
-        match owner[i] {
-            None if (i..=l).all(|k| owner[k].is_none()) => added.push(RawSpan { start: toks[i].start, end: toks[l].end, ty: place_ty, score: 0.6, first_tok: i, last_tok: l }),
-            Some(o) if retypable(spans[o].ty) && spans[o].last_tok == l && (spans[o].first_tok == i || (spans[o].first_tok + 1 == i && toks[i - 1].text(text).eq_ignore_ascii_case("the"))) => spans[o].ty = place_ty,
+        let mut inside: Vec<usize> = (i..=l).filter_map(|k| owner[k]).collect();
+        inside.dedup();
+        match inside[..] {
+            [] => added.push(RawSpan { start: toks[i].start, end: toks[l].end, ty: place_ty, score: 0.6, first_tok: i, last_tok: l }),
+            [o] if retypable(spans[o].ty) && spans[o].last_tok == l && (spans[o].first_tok == i || (spans[o].first_tok + 1 == i && toks[i - 1].text(text).eq_ignore_ascii_case("the"))) => spans[o].ty = place_ty,
+            // Pieces of the name ("Old" untagged, "Trafford" an organisation): one span.
+            _ if inside.iter().all(|&o| retypable(spans[o].ty) && spans[o].first_tok >= i && spans[o].last_tok <= l) => {
+                let score = inside.iter().map(|&o| spans[o].score).fold(0.6f32, f32::max);
+                inside.iter().for_each(|&o| dropped[o] = true);
+                added.push(RawSpan { start: toks[i].start, end: toks[l].end, ty: place_ty, score, first_tok: i, last_tok: l });
+            }
             _ => {}
         }
         i = l + 1;
+    }
+    if dropped.iter().any(|&d| d) {
+        let mut k = 0;
+        spans.retain(|_| {
+            k += 1;
+            !dropped[k - 1]
+        });
     }
     if !added.is_empty() {
         spans.extend(added);
@@ -4483,6 +4500,7 @@ mod tests {
         assert_eq!(run("In Brittany and Normandy, homes", &[("Brittany", 0), ("Normandy", 1)]), vec![s("Brittany", 0), s("Normandy", 0)]);
         assert_eq!(run("across the West Bank today", &[("the West Bank", 1)]), vec![s("the West Bank", 0)]);
         assert_eq!(run("across the West Bank today", &[]), vec![s("West Bank", 0)]);
+        assert_eq!(run("across the West Bank today", &[("Bank", 1)]), vec![s("West Bank", 0)]);
         // Not a person, nor a longer name, nor lower case.
         assert_eq!(run("Normandy said", &[("Normandy", 2)]), vec![s("Normandy", 2)]);
         assert_eq!(run("Normandy Partners said", &[("Normandy Partners", 1)]), vec![s("Normandy Partners", 1)]);

@@ -918,3 +918,12 @@ fn a_name_before_based_is_a_place_not_a_person() {
     assert_place(&ents, "Suwon", "city");
     assert!(!ents.iter().any(|e| e.label == Label::Person), "{ents:#?}");
 }
+
+#[test]
+fn sports_grounds_named_alone_are_facilities() {
+    // "Anfield" was a person at 0.64, "Old Trafford" nothing and an organisation.
+    let ents = ann().annotate("Fans queued overnight outside Old Trafford and Anfield.", &Options::default());
+    for ground in ["Old Trafford", "Anfield"] {
+        assert_place(&ents, ground, "facility");
+    }
+}
