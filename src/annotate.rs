@@ -916,6 +916,8 @@ impl Annotator {
                     storm_end = Some(s.last_tok);
                 } else if (matches!(types[s.ty].as_str(), "PERSON" | "GPE" | "LOC" | "FAC") && s.last_tok > s.first_tok && EVENT_HEADS.contains(&toks[s.last_tok].text(text)))
                     || (Some(s.ty) == self.person && starts_with_holiday(name))
+                    // "this year's Hajj": a place to the tagger (a village of that name).
+                    || (matches!(types[s.ty].as_str(), "GPE" | "LOC" | "FAC") && s.first_tok == s.last_tok && HOLIDAYS.contains(&name.to_lowercase().as_str()))
                 {
                     s.ty = event;
                 } else if Some(s.ty) == self.person && RELIGIONS.contains(&gazetteer::normalise(name).as_str()) {
@@ -1279,7 +1281,7 @@ fn is_online_service(span: &str) -> bool {
 const HOLIDAYS: &[&str] = &[
     "easter", "christmas", "xmas", "ramadan", "eid", "hanukkah", "chanukah", "passover", "pesach", "purim", "sukkot",
     "shavuot", "yom", "rosh", "diwali", "holi", "vesak", "nowruz", "lent", "advent", "pentecost", "epiphany",
-    "thanksgiving", "halloween", "kwanzaa", "mardi",
+    "thanksgiving", "halloween", "kwanzaa", "mardi", "hajj", "umrah",
 ];
 
 /// Religions, normalised (lower case).

@@ -927,3 +927,11 @@ fn sports_grounds_named_alone_are_facilities() {
         assert_place(&ents, ground, "facility");
     }
 }
+
+#[test]
+fn the_hajj_is_no_place() {
+    // "Hajj" was a place at 0.58 (a village has the name).
+    let ents = ann().annotate("At least 1,300 pilgrims died during this year's Hajj, Saudi Arabia said.", &Options::default());
+    assert!(find(&ents, "Hajj").is_none(), "{ents:#?}");
+    assert_place(&ents, "Saudi Arabia", "country");
+}
