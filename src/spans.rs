@@ -1676,7 +1676,7 @@ pub fn era_years(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     let year = |i: usize| {
         let w = toks[i].text(text);
         let digits = w.replace(',', "");
-        (1..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0') && (!w.contains(',') || (w.len() == digits.len() + 1 && w.as_bytes()[w.len() - 4] == b','))
+        (1..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0') && (!w.contains(',') || (w.len() == digits.len() + 1 && w.len() >= 5 && w.as_bytes()[w.len() - 4] == b','))
     };
     let mut ranges: Vec<(usize, usize)> = vec![];
     for i in 0..toks.len() {
@@ -1697,7 +1697,12 @@ pub fn era_years(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     let owner = owner_map(toks.len(), spans);
     let mut dropped = vec![false; spans.len()];
     let mut added = vec![];
+    // Tokens before `free_from` went into a date added here ("AD 476 AD": one date, not two).
+    let mut free_from = 0;
     for (a, b) in ranges {
+        if a < free_from {
+            continue;
+        }
         let owners: Vec<usize> = (a..=b).filter_map(|k| owner[k]).collect();
         // "the 5th century" must be a date already: the era alone makes no date of "century".
         let century = !year(a) && !year(b);
@@ -1705,9 +1710,13 @@ pub fn era_years(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
             continue;
         }
         let first = owners.iter().map(|&j| spans[j].first_tok).fold(a, usize::min);
+        if first < free_from {
+            continue;
+        }
         let score = owners.iter().map(|&j| spans[j].score).fold(0.6f32, f32::max);
         owners.iter().for_each(|&j| dropped[j] = true);
         added.push(RawSpan { start: toks[first].start, end: toks[b].end, ty: date_ty, score, first_tok: first, last_tok: b });
+        free_from = b + 1;
     }
     if added.is_empty() {
         return;
@@ -4377,6 +4386,10 @@ mod tests {
         assert_eq!(run("Ann 12 AD", &[("Ann 12 AD", 3)]), vec![s("Ann 12 AD", 3)]);
         assert_eq!(run("code 0044 BC", &[]), vec![]);
         assert_eq!(run("1,0000 BC", &[]), vec![]);
+        assert_eq!(run(",1 BC and 1, BC", &[]), vec![]);
+        // Two eras round one year: one date.
+        assert_eq!(run("Feb. AD 476 AD 476", &[("Feb.", 0)]), vec![s("Feb.", 0), s("AD 476", 0)]);
+        assert_eq!(run("in AD 476 AD", &[]), vec![s("AD 476", 0)]);
     }
 
     #[test]
