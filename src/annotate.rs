@@ -868,10 +868,7 @@ impl Annotator {
             // An organisation only: a person there is more often a person ("In Chicago, Jordan scored").
             spans::regions_after_places(text, toks, &mut raw, gpe, |t| Some(t) == ty("ORG"), region_len);
             spans::province_nouns(text, toks, &mut raw, gpe);
-            // Dev and train: see the commit.
-            let exonym_len = |f: usize| {
-                (1..=2).rev().find(|&n| f + n <= toks.len() && REGION_EXONYMS.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
-            };
+            // Dev unchanged, train: see each rule.
             if let Some(org) = ty("ORG") {
                 spans::organisations_for_places(text, toks, &mut raw, org, gpe);
             }
@@ -880,10 +877,7 @@ impl Annotator {
             }
             spans::places_before_based(text, toks, &mut raw, gpe, name_like);
             if let Some(fac) = ty("FAC") {
-                let ground_len = |f: usize| {
-                    (1..=3).rev().find(|&n| f + n <= toks.len() && GROUNDS.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
-                };
-                spans::regions_by_name(text, toks, &mut raw, fac, |t| Some(t) == self.person || matches!(types[t].as_str(), "ORG" | "GPE" | "LOC" | "PRODUCT" | "WORK_OF_ART" | "NORP"), ground_len);
+                spans::names_from_list(text, toks, &mut raw, fac, |t| Some(t) == self.person || matches!(types[t].as_str(), "ORG" | "GPE" | "LOC" | "PRODUCT" | "WORK_OF_ART" | "NORP"), |f| listed_len(text, toks, f, 3, GROUNDS));
             }
             if let (Some(p), Some(product)) = (self.person, ty("PRODUCT")) {
                 spans::numbered_things(text, toks, &mut raw, p, product);
@@ -891,11 +885,9 @@ impl Annotator {
             if let Some(loc) = ty("LOC") {
                 spans::places_by_apposition(text, toks, &mut raw, |t| Some(t) == self.person || Some(t) == ty("ORG"), gpe, loc);
             }
-            spans::regions_by_name(text, toks, &mut raw, gpe, |t| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "NORP"), exonym_len);
-            let town_len = |f: usize| {
-                (1..=5).rev().find(|&n| f + n <= toks.len() && NEWS_TOWNS.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
-            };
-            spans::regions_by_name(text, toks, &mut raw, gpe, |t| Some(t) == self.person || matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "NORP"), town_len);
+            // Regions: not over a person ("Lorraine" is a first name too); towns: over one.
+            spans::names_from_list(text, toks, &mut raw, gpe, |t| matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "NORP"), |f| listed_len(text, toks, f, 2, REGION_EXONYMS));
+            spans::names_from_list(text, toks, &mut raw, gpe, |t| Some(t) == self.person || matches!(types[t].as_str(), "ORG" | "PRODUCT" | "WORK_OF_ART" | "NORP"), |f| listed_len(text, toks, f, 5, NEWS_TOWNS));
         }
         // "wrote on Telegram", "posted on Instagram": the services are organisations, which the
         // training texts (1987-2007) hardly name, so the tagger reads them as places or people.
@@ -1226,6 +1218,12 @@ const COUNTRY_ALIASES: &[&str] = &[
     "soviet union", "ussr", "u.s.s.r.", "yugoslavia", "czechoslovakia", "east germany", "west germany", "rhodesia", "zaire",
     "ceylon", "siam", "persia", "prussia",
 ];
+
+/// Tokens of the longest name of `list` (normalised names) that starts at token `f`, of up to
+/// `max` tokens; 0 for none.
+fn listed_len(text: &str, toks: &[tokens::Token], f: usize, max: usize, list: &[&str]) -> usize {
+    (1..=max).rev().find(|&n| f + n <= toks.len() && list.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
+}
 
 /// Regions the news names by their English names, which the place lists (local spellings:
 /// "Bayern", "Normandie") or their population cut miss, normalised (lower case).

@@ -2833,8 +2833,7 @@ pub fn places_by_apposition(text: &str, toks: &[crate::tokens::Token], spans: &m
     const TOWNS: &[&str] = &["town", "city", "village", "capital", "port", "suburb", "hamlet", "municipality", "province", "region", "state", "county", "district", "island"];
     const LANDFORMS: &[&str] = &["mountain", "peak", "volcano", "river", "lake", "glacier", "desert", "valley", "summit"];
     let tok = |i: usize| toks[i].text(text);
-    for k in 0..spans.len() {
-        let s = &spans[k];
+    for s in spans.iter_mut() {
         let c = s.last_tok + 1;
         if !retypable(s.ty) || s.last_tok > s.first_tok + 2 || c + 3 >= toks.len() || tok(c) != "," {
             continue;
@@ -2860,7 +2859,7 @@ pub fn places_by_apposition(text: &str, toks: &[crate::tokens::Token], spans: &m
             }
         }
         if let Some(ty) = found {
-            spans[k].ty = ty;
+            s.ty = ty;
         }
     }
 }
@@ -2981,12 +2980,12 @@ pub fn places_before_based(text: &str, toks: &[crate::tokens::Token], spans: &mu
     }
 }
 
-/// "In Brittany and Normandy": a name that `region_len` knows (the tokens of the longest region
+/// "In Brittany and Normandy": a name that `region_len` knows (the tokens of the longest listed
 /// name starting at a token, 0 for none; names the place lists miss) is a place (`place_ty`)
 /// where the tagger found nothing there or only names of a `retypable` type ("Normandy" an
 /// organisation at 0.93), of exactly those words ("the" before it may go with it) or pieces of
 /// them. Also used with lists of towns and of sports grounds.
-pub fn regions_by_name(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, region_len: impl Fn(usize) -> usize) {
+pub fn names_from_list(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, region_len: impl Fn(usize) -> usize) {
     let owner = owner_map(toks.len(), spans);
     let mut dropped = vec![false; spans.len()];
     let mut added = vec![];
@@ -4508,7 +4507,7 @@ mod tests {
     #[test]
     fn regions_the_lists_miss_are_places() {
         // Type 0: a place, 1: an organisation, 2: a person (not retypable).
-        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| regions_by_name(text, toks, raw, 0, |t| t == 1, listed(text, toks, &["normandy", "west bank"]))));
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| names_from_list(text, toks, raw, 0, |t| t == 1, listed(text, toks, &["normandy", "west bank"]))));
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("In Brittany and Normandy, homes", &[("Brittany", 0), ("Normandy", 1)]), vec![s("Brittany", 0), s("Normandy", 0)]);
         assert_eq!(run("across the West Bank today", &[("the West Bank", 1)]), vec![s("the West Bank", 0)]);
