@@ -1219,10 +1219,26 @@ const COUNTRY_ALIASES: &[&str] = &[
     "ceylon", "siam", "persia", "prussia",
 ];
 
-/// Tokens of the longest name of `list` (normalised names) that starts at token `f`, of up to
-/// `max` tokens; 0 for none.
+/// Tokens of the longest name of `list` (names as `gazetteer::normalise` writes them: lower
+/// case, one space between tokens) that starts at token `f`, of up to `max` tokens; 0 for none.
+/// Token by token, without normalising any text (it runs at every capitalised word).
 fn listed_len(text: &str, toks: &[tokens::Token], f: usize, max: usize, list: &[&str]) -> usize {
-    (1..=max).rev().find(|&n| f + n <= toks.len() && list.contains(&gazetteer::normalise(&text[toks[f].start..toks[f + n - 1].end]).as_str())).unwrap_or(0)
+    let same = |k: usize, word: &str| toks[k].text(text).chars().flat_map(char::to_lowercase).eq(word.chars());
+    let first = toks[f].text(text);
+    list.iter()
+        .filter(|e| e.len() >= first.len() && e.as_bytes()[..first.len()].eq_ignore_ascii_case(first.as_bytes()))
+        .filter_map(|e| {
+            let mut n = 0;
+            for word in e.split(' ') {
+                if n == max || f + n >= toks.len() || !same(f + n, word) {
+                    return None;
+                }
+                n += 1;
+            }
+            Some(n)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Regions the news names by their English names, which the place lists (local spellings:

@@ -993,7 +993,9 @@ pub fn shouted_names_whole(text: &str, toks: &[crate::tokens::Token], spans: &mu
         let w = toks[i].text(text);
         w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
     };
-    if !toks.iter().enumerate().any(|(i, _)| shouted_tok(i)) {
+    // Only for a line in capitals (one pass over the text).
+    let shouted = shouted_lines(text, toks);
+    if !(0..toks.len()).any(|i| shouted[i] && shouted_tok(i)) {
         return;
     }
     // Upper-cased first word → (upper-cased words, type, score), names of two words or more.
@@ -1014,7 +1016,6 @@ pub fn shouted_names_whole(text: &str, toks: &[crate::tokens::Token], spans: &mu
         return;
     }
     let owner = owner_map(toks.len(), spans);
-    let shouted = shouted_lines(text, toks);
     let line_shouted = |i: usize| shouted[i];
     let mut dropped = vec![false; spans.len()];
     let mut added = vec![];
@@ -2398,13 +2399,18 @@ pub fn short_dates(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Ra
     }
     // Dates in digits: a span of a retypable type on exactly one is that date; one in no span
     // is added.
-    if !toks.iter().any(|t| t.end - t.start >= 3 && numeric_date(t.text(text))) {
+    // (Cheap test first: digits and a separator.)
+    let digit_date = |t: &crate::tokens::Token| {
+        let w = t.text(text);
+        w.len() >= 3 && w.as_bytes()[0].is_ascii_digit() && w.bytes().any(|b| matches!(b, b'/' | b'-' | b'.')) && numeric_date(w)
+    };
+    if !toks.iter().any(digit_date) {
         return;
     }
     let owner = owner_map(toks.len(), spans);
     let mut added = vec![];
     for (i, t) in toks.iter().enumerate() {
-        if t.end - t.start < 3 || !numeric_date(t.text(text)) {
+        if !digit_date(t) {
             continue;
         }
         match owner[i] {
@@ -2871,7 +2877,7 @@ pub fn places_by_apposition(text: &str, toks: &[crate::tokens::Token], spans: &m
 pub fn organisations_for_places(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, org_ty: usize, place_ty: usize) {
     let cap = |i: usize| crate::tokens::is_capitalised_word(toks[i].text(text)) && toks[i].text(text).chars().skip(1).all(char::is_lowercase) && toks[i].text(text).chars().count() > 1;
     let starts = |i: usize| i == 0 || toks[i].after_newline || matches!(toks[i - 1].text(text), "." | "!" | "?" | ":" | "\"" | "“");
-    let owner = owner_map(toks.len(), spans);
+    let mut owner: Vec<Option<usize>> = vec![];
     let mut dropped = vec![false; spans.len()];
     let mut changed = false;
     for k in 0..spans.len() {
@@ -2881,6 +2887,9 @@ pub fn organisations_for_places(text: &str, toks: &[crate::tokens::Token], spans
         let possessive = toks.get(p.last_tok + 1).is_some_and(|t| matches!(t.text(text), "'s" | "’s"));
         if p.ty != place_ty || f < 2 || !toks[f - 1].text(text).eq_ignore_ascii_case("for") || !cap(f - 2) || possessive {
             continue;
+        }
+        if owner.is_empty() {
+            owner = owner_map(toks.len(), spans);
         }
         // Back over the capitalised words before "for", untagged or an organisation's.
         let mut first = f - 2;
@@ -2986,7 +2995,8 @@ pub fn places_before_based(text: &str, toks: &[crate::tokens::Token], spans: &mu
 /// organisation at 0.93), of exactly those words ("the" before it may go with it) or pieces of
 /// them. Also used with lists of towns and of sports grounds.
 pub fn names_from_list(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, place_ty: usize, retypable: impl Fn(usize) -> bool, region_len: impl Fn(usize) -> usize) {
-    let owner = owner_map(toks.len(), spans);
+    // (The span map only once a listed name turns up: most texts name none.)
+    let mut owner: Vec<Option<usize>> = vec![];
     let mut dropped = vec![false; spans.len()];
     let mut added = vec![];
     let mut i = 0;
@@ -2997,6 +3007,9 @@ pub fn names_from_list(text: &str, toks: &[crate::tokens::Token], spans: &mut Ve
             continue;
         }
         let l = i + n - 1;
+        if owner.is_empty() {
+            owner = owner_map(toks.len(), spans);
+        }
         let mut inside: Vec<usize> = (i..=l).filter_map(|k| owner[k]).collect();
         inside.dedup();
         match inside[..] {
