@@ -873,7 +873,7 @@ impl Annotator {
                 spans::organisations_for_places(text, toks, &mut raw, org, gpe);
             }
             if let Some(fac) = ty("FAC") {
-                spans::london_airports(text, toks, &mut raw, fac);
+                spans::city_airports(text, toks, &mut raw, fac);
             }
             spans::places_before_based(text, toks, &mut raw, gpe, name_like);
             if let Some(fac) = ty("FAC") {

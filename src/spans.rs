@@ -2930,20 +2930,26 @@ pub fn numbered_things(text: &str, toks: &[crate::tokens::Token], spans: &mut [R
     }
 }
 
-/// "to London Gatwick", "London Heathrow": London and the name of one of its airports, which
-/// the tagger read as two places, are one facility (`fac_ty`).
-pub fn london_airports(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, fac_ty: usize) {
-    if !text.contains("London ") {
+/// "to London Gatwick", "Singapore Changi", "Paris Orly": a city and the name of one of its
+/// airports, which the tagger read as two places or a place and a person ("Changi" at 0.80),
+/// are one facility (`fac_ty`).
+pub fn city_airports(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawSpan>, fac_ty: usize) {
+    const AIRPORTS: &[(&str, &str)] = &[
+        ("London", "Heathrow"), ("London", "Gatwick"), ("London", "Stansted"), ("London", "Luton"), ("London", "Southend"),
+        ("Singapore", "Changi"), ("Paris", "Orly"), ("Milan", "Linate"), ("Milan", "Malpensa"), ("Tokyo", "Narita"),
+        ("Tokyo", "Haneda"), ("Amsterdam", "Schiphol"), ("Moscow", "Sheremetyevo"), ("Moscow", "Domodedovo"), ("Moscow", "Vnukovo"),
+    ];
+    if !AIRPORTS.iter().any(|(city, _)| text.contains(city)) {
         return;
     }
-    let airport = |i: usize| i < toks.len() && matches!(toks[i].text(text), "Heathrow" | "Gatwick" | "Stansted" | "Luton" | "Southend");
+    let airport = |c: usize, i: usize| i < toks.len() && AIRPORTS.iter().any(|&(city, name)| city == toks[c].text(text) && name == toks[i].text(text));
     let owner = owner_map(toks.len(), spans);
     let mut dropped = vec![false; spans.len()];
     let mut changed = false;
     for k in 0..spans.len() {
         let s = &spans[k];
         let a = s.last_tok + 1;
-        if s.first_tok != s.last_tok || toks[s.first_tok].text(text) != "London" || !airport(a) || toks[a].start != s.end + 1 {
+        if s.first_tok != s.last_tok || !airport(s.first_tok, a) || toks[a].start != s.end + 1 {
             continue;
         }
         if let Some(o) = owner[a] {
@@ -4584,16 +4590,18 @@ mod tests {
     }
 
     #[test]
-    fn a_numbered_name_is_no_person_and_london_airports_are_one() {
+    fn a_numbered_name_is_no_person_and_city_airports_are_one() {
         // Type 0: a person, 1: a thing, 2: a place, 3: a facility.
         let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| numbered_things(text, toks, raw, 0, 1)));
         let s = |t: &str, ty: usize| (t.to_string(), ty);
         assert_eq!(run("The Queen Mary 2 docked.", &[("Mary 2", 0)]), vec![s("Mary 2", 1)]);
         assert_eq!(run("Mary Smith docked.", &[("Mary Smith", 0)]), vec![s("Mary Smith", 0)]);
         assert_eq!(run("My brother Salaam 88 wrote", &[("Salaam 88", 0)]), vec![s("Salaam 88", 0)]);
-        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| london_airports(text, toks, raw, 3)));
+        let run = |text: &str, found: &[(&str, usize)]| typed(text, &after(text, found, |toks, raw| city_airports(text, toks, raw, 3)));
         assert_eq!(run("bound for London Gatwick, crashed", &[("London", 2), ("Gatwick", 2)]), vec![s("London Gatwick", 3)]);
         assert_eq!(run("flew from London Heathrow.", &[("London", 2)]), vec![s("London Heathrow", 3)]);
+        assert_eq!(run("from Heathrow to Singapore Changi was", &[("Heathrow", 3), ("Singapore", 2), ("Changi", 0)]), vec![s("Heathrow", 3), s("Singapore Changi", 3)]);
+        assert_eq!(run("Paris Changi", &[("Paris", 2), ("Changi", 0)]), vec![s("Paris", 2), s("Changi", 0)]);
         // Not another word, nor a longer span on the airport.
         assert_eq!(run("in London Bridge", &[("London", 2)]), vec![s("London", 2)]);
         assert_eq!(run("London Luton Airport said", &[("London", 2), ("Luton Airport", 3)]), vec![s("London", 2), s("Luton Airport", 3)]);

@@ -935,3 +935,11 @@ fn the_hajj_is_no_place() {
     assert!(find(&ents, "Hajj").is_none(), "{ents:#?}");
     assert_place(&ents, "Saudi Arabia", "country");
 }
+
+#[test]
+fn singapore_changi_is_one_airport() {
+    // "Changi" was a person at 0.80.
+    let ents = ann().annotate("The flight from Heathrow to Singapore Changi was diverted to Baku.", &Options::default());
+    assert_place(&ents, "Singapore Changi", "facility");
+    assert!(!ents.iter().any(|e| e.label == Label::Person), "{ents:#?}");
+}
