@@ -208,14 +208,8 @@ pub fn harmonise(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<RawS
     {
         let letters_upper = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
         // Upper-cased first word → (upper-cased words, type, score).
-        let mut shouted_names: HashMap<String, Vec<(Vec<String>, usize, f32)>> = HashMap::default();
-        let mut note = |words: Vec<String>, ty: usize, score: f32| {
-            let list = shouted_names.entry(words[0].clone()).or_default();
-            match list.iter_mut().find(|(w, t, _)| *w == words && *t == ty) {
-                Some(e) => e.2 = e.2.max(score),
-                None => list.push((words, ty, score)),
-            }
-        };
+        let mut shouted_names: ShoutedNames = HashMap::default();
+        let mut note = |words: Vec<String>, ty: usize, score: f32| note_shouted_name(&mut shouted_names, words, ty, score);
         for s in spans.iter().filter(|s| name_like(s.ty) && s.score >= HARMONISE_KEEP && text[s.start..s.end].chars().any(char::is_lowercase)) {
             let words: Vec<String> = (s.first_tok..=s.last_tok).map(|k| toks[k].text(text).to_uppercase()).collect();
             if Some(s.ty) == person_ty && s.last_tok > s.first_tok && toks[s.last_tok].text(text).chars().count() > 1 {
@@ -604,6 +598,18 @@ pub fn case_names(text: &str, toks: &[crate::tokens::Token], spans: &mut Vec<Raw
         }
     }
     *spans = out;
+}
+
+/// Upper-cased first word → (upper-cased words, type, best score) of the names a line in
+/// capitals may spell: `words` of type `ty` go in once per name and type, however often the text
+/// repeats them (so that lookups stay linear in the text).
+type ShoutedNames = HashMap<String, Vec<(Vec<String>, usize, f32)>>;
+fn note_shouted_name(names: &mut ShoutedNames, words: Vec<String>, ty: usize, score: f32) {
+    let list = names.entry(words[0].clone()).or_default();
+    match list.iter_mut().find(|(w, t, _)| *w == words && *t == ty) {
+        Some(e) => e.2 = e.2.max(score),
+        None => list.push((words, ty, score)),
+    }
 }
 
 /// Per token, whether it stands on a line without a lower-case letter (one pass over the text:
@@ -999,17 +1005,12 @@ pub fn shouted_names_whole(text: &str, toks: &[crate::tokens::Token], spans: &mu
         return;
     }
     // Upper-cased first word → (upper-cased words, type, score), names of two words or more.
-    let mut names: HashMap<String, Vec<(Vec<String>, usize, f32)>> = HashMap::default();
+    let mut names: ShoutedNames = HashMap::default();
     for s in spans.iter().filter(|s| name_like(s.ty) && s.score >= HARMONISE_KEEP && text[s.start..s.end].chars().any(char::is_lowercase)) {
         let f = if toks[s.first_tok].text(text).eq_ignore_ascii_case("the") { s.first_tok + 1 } else { s.first_tok };
         if s.last_tok > f {
             let words: Vec<String> = (f..=s.last_tok).map(|k| toks[k].text(text).to_uppercase()).collect();
-            // One entry per name and type, however often the text repeats it (linear time).
-            let list = names.entry(words[0].clone()).or_default();
-            match list.iter_mut().find(|(w, t, _)| *w == words && *t == s.ty) {
-                Some(e) => e.2 = e.2.max(s.score),
-                None => list.push((words, s.ty, s.score)),
-            }
+            note_shouted_name(&mut names, words, s.ty, s.score);
         }
     }
     if names.is_empty() {
